@@ -1,0 +1,160 @@
+"""The library API: `parse`, `lint` and `suggest`."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import TypeVar
+
+from smartlint.config import Config
+from smartlint.errors import SmartlintError
+from smartlint.langdetect import detect_language
+from smartlint.model import Context, Finding, LintResult, ParsedGoal, Span
+from smartlint.registry import load_registry
+from smartlint.rule import Rule, RuleContext
+
+LANGUAGES = ("en", "zh")
+_DEFAULT_CONFIG = Config()
+
+T = TypeVar("T")
+
+
+def _shift(obj: T, offset: int) -> T:
+    """A copy of a span-like dataclass moved right by `offset` characters."""
+    if offset == 0 or obj is None:
+        return obj
+    return dataclasses.replace(obj, start=obj.start + offset, end=obj.end + offset)  # type: ignore[type-var]
+
+
+def _check_lang(lang: str | None) -> str | None:
+    if lang is None or lang == "auto":
+        return None
+    if lang not in LANGUAGES:
+        raise SmartlintError(f"unsupported language {lang!r}: use one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_stripped(text: str, lang: str, reference_date: date, fiscal_year_start: int) -> ParsedGoal:
+    from smartlint.pipeline import get_nlp
+
+    doc = get_nlp(lang)(text)
+    analysis = doc._.sl_goal
+    timeframes = tuple(m.resolve(reference_date, fiscal_year_start) for m in doc._.sl_times)
+    return ParsedGoal(
+        text=text,
+        lang=lang,
+        quantities=tuple(doc._.sl_quantities),
+        timeframes=timeframes,
+        verb=analysis.verb,
+        verb_lemma=analysis.verb_lemma,
+        direction=analysis.direction,
+        metric=analysis.metric,
+        baseline=analysis.baseline,
+        target=analysis.target,
+        change=analysis.change,
+        placeholders=analysis.placeholders,
+        reference_date=reference_date,
+        doc=doc,
+    )
+
+
+def parse(
+    text: str,
+    *,
+    lang: str | None = None,
+    reference_date: date | None = None,
+    fiscal_year_start: int = 1,
+) -> ParsedGoal:
+    """What the pipeline understood of one goal.
+
+    `lang` is "en" or "zh"; None detects it. Time frames are resolved against
+    `reference_date` (default: today). Offsets refer to `text` as given, surrounding
+    whitespace included.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes the goal as a str, not {type(text).__name__}")
+    stripped = text.strip()
+    offset = len(text) - len(text.lstrip())
+    lang = _check_lang(lang) or detect_language(stripped)
+    ref = reference_date or date.today()
+    goal = _parse_stripped(stripped, lang, ref, fiscal_year_start)
+    if offset == 0 and stripped == text:
+        return goal
+    return dataclasses.replace(
+        goal,
+        text=text,
+        quantities=tuple(_shift(q, offset) for q in goal.quantities),
+        timeframes=tuple(_shift(t, offset) for t in goal.timeframes),
+        verb=_shift(goal.verb, offset),
+        metric=_shift(goal.metric, offset),
+        baseline=_shift(goal.baseline, offset),
+        target=_shift(goal.target, offset),
+        change=_shift(goal.change, offset),
+        placeholders=tuple(_shift(p, offset) for p in goal.placeholders),
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _selected_rules(config: Config) -> tuple[Rule, ...]:
+    registry = load_registry(tuple(config.plugins))
+    return tuple(cls() for cls in registry if config.is_selected(cls.code))
+
+
+def selected_rules(config: Config | None = None, scope: str = "goal") -> tuple[Rule, ...]:
+    """Instances of the rules the config selects, for one scope ("goal" or "document")."""
+    return tuple(r for r in _selected_rules(config or _DEFAULT_CONFIG) if r.scope == scope)
+
+
+def _check_goal(goal: ParsedGoal, rules: Sequence[Rule], ctx: RuleContext) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        if goal.lang not in rule.languages:
+            continue
+        findings.extend(rule.check(goal, ctx))
+    findings.sort(key=lambda f: (f.start, f.code))
+    return findings
+
+
+def lint(
+    text: str,
+    *,
+    lang: str | None = None,
+    context: Context | None = None,
+    config: Config | None = None,
+) -> LintResult:
+    """Check one goal. Returns a `LintResult`: iterate it, or read `.findings`.
+
+    `context` supplies what the goal's surroundings know (period, reference date, parent).
+    """
+    config = config or _DEFAULT_CONFIG
+    context = context or Context()
+    ref = context.reference_date or config.reference_date or date.today()
+    lang = _check_lang(lang) or _check_lang(config.language)
+    goal = parse(text, lang=lang, reference_date=ref, fiscal_year_start=config.fiscal_year_start)
+    if context.reference_date is None:
+        context = dataclasses.replace(context, reference_date=ref)
+    rctx = RuleContext(context=context, config=config)
+    findings = _check_goal(goal, selected_rules(config), rctx)
+    return LintResult(text=text, lang=goal.lang, findings=tuple(findings), goal=goal)
+
+
+def lint_many(
+    texts: Iterable[str],
+    *,
+    lang: str | None = None,
+    context: Context | None = None,
+    config: Config | None = None,
+) -> list[LintResult]:
+    """`lint` over many goals sharing one context and config."""
+    return [lint(t, lang=lang, context=context, config=config) for t in texts]
+
+
+def span_of(goal: ParsedGoal, start: int, end: int) -> Span:
+    return Span(start, end, goal.text[start:end])
+
+
+__all__ = ["lint", "lint_many", "parse", "selected_rules"]
+

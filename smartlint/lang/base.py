@@ -1,0 +1,59 @@
+"""Types shared by the language modules (not part of the public API)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from smartlint.model import Direction, Quantity, Span, TimeFrame, TimeKind
+
+#: Resolves a time mention to (start_date, end_date) given (reference_date, fiscal_year_start).
+Resolver = Callable[[date, int], "tuple[date | None, date | None]"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time expression found in the text, before its dates are resolved.
+
+    Extraction does not depend on the reference date, so mentions can be cached per text;
+    `resolve` turns one into a public `TimeFrame` for a given reference date.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: TimeKind
+    bounding: bool
+    resolver: Resolver | None = None
+
+    def resolve(self, reference_date: date, fiscal_year_start: int = 1) -> TimeFrame:
+        start_date = end_date = None
+        if self.resolver is not None:
+            try:
+                start_date, end_date = self.resolver(reference_date, fiscal_year_start)
+            except (ValueError, OverflowError):  # e.g. a day that does not exist
+                start_date = end_date = None
+        return TimeFrame(
+            start=self.start,
+            end=self.end,
+            text=self.text,
+            kind=self.kind,
+            bounding=self.bounding,
+            start_date=start_date,
+            end_date=end_date,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class GoalAnalysis:
+    """The action, its direction and the metric it moves."""
+
+    verb: Span | None = None
+    verb_lemma: str | None = None
+    direction: Direction | None = None
+    metric: Span | None = None
+    baseline: Quantity | None = None
+    target: Quantity | None = None
+    change: Quantity | None = None
+    placeholders: tuple[Span, ...] = ()

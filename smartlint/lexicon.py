@@ -1,0 +1,36 @@
+"""Word lists shipped per language in `smartlint/data/<lang>/<name>.txt`.
+
+One entry a line; `#` starts a comment; blank lines are ignored. Users extend any list in
+config (`[tool.smartlint.lexicon.en] jargon = [...]`). Lists are read once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from smartlint.config import Config
+
+
+@functools.lru_cache(maxsize=256)
+def shipped(lang: str, name: str) -> frozenset[str]:
+    """The shipped list `name` for `lang` (lower-cased; empty when there is none)."""
+    try:
+        text = resources.files("smartlint").joinpath(f"data/{lang}/{name}.txt").read_text("utf-8")
+    except FileNotFoundError:
+        return frozenset()
+    words = set()
+    for line in text.splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            words.add(entry.lower())
+    return frozenset(words)
+
+
+def words(lang: str, name: str, config: Config | None = None) -> frozenset[str]:
+    """The shipped list plus the user's additions from config."""
+    base = shipped(lang, name)
+    if config is None:
+        return base
+    extra = config.words(lang, name)
+    return base | {w.lower() for w in extra} if extra else base

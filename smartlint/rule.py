@@ -1,0 +1,126 @@
+"""The base class of every rule, built-in or third-party.
+
+A rule is one unit: its code, slug, dimension, default severity, messages in each
+language, documentation and examples all live on the class (see STYLE.md, point 1).
+
+    class MissingMeasure(Rule):
+        '''What it does / Why it matters / ... (the doc, in fixed sections)'''
+        code = "M101"
+        name = "missing-measure"
+        dimension = Dimension.MEASURABLE
+        messages = {"en": "No measurable target ...", "zh": "没有可衡量的目标……"}
+        examples = {"en": Examples(bad=[...], good=[...]), "zh": Examples(...)}
+
+        def check(self, goal, ctx):
+            if ...:
+                yield self.finding(goal, 0, len(goal.text), ctx, suggestions=[...])
+"""
+
+from __future__ import annotations
+
+import inspect
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from smartlint.model import Context, Dimension, Finding, ParsedGoal, Severity, Suggestion
+
+if TYPE_CHECKING:
+    from smartlint.config import Config
+
+
+@dataclass(frozen=True)
+class Examples:
+    """Goals on which a rule must fire (`bad`) and must stay quiet (`good`).
+
+    Each entry is a goal text, or (text, context-dict) when the example needs context.
+    """
+
+    bad: Sequence[str | tuple[str, Mapping[str, Any]]] = ()
+    good: Sequence[str | tuple[str, Mapping[str, Any]]] = ()
+
+
+@dataclass
+class RuleContext:
+    """What a rule may consult besides the goal: the caller's context and the config."""
+
+    context: Context = field(default_factory=Context)
+    config: Config | None = None
+
+    def option(self, rule: Rule, key: str, default: Any = None) -> Any:
+        """A per-rule option from `[tool.smartlint.rules.<CODE>]`, else the rule default."""
+        if self.config is not None:
+            opts = self.config.rule_options.get(rule.code, {})
+            if key in opts:
+                return opts[key]
+        return rule.options.get(key, default)
+
+
+class Rule:
+    """Base class: subclass it, set the class attributes and implement `check`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    dimension: ClassVar[Dimension]
+    default_severity: ClassVar[Severity] = Severity.WARNING
+    #: "goal": runs on each goal; "document": runs on a goal document (see smartlint.documents)
+    scope: ClassVar[str] = "goal"
+    languages: ClassVar[tuple[str, ...]] = ("en", "zh")
+    #: The problem, per language; `str.format` fields come from `finding(..., **args)`.
+    messages: ClassVar[Mapping[str, str]] = {}
+    #: Default values of the options users may set in config.
+    options: ClassVar[Mapping[str, Any]] = {}
+    examples: ClassVar[Mapping[str, Examples]] = {}
+
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    # -- helpers for subclasses ---------------------------------------------------------
+
+    def message(self, lang: str, **args: Any) -> str:
+        template = self.messages.get(lang) or self.messages.get("en") or self.name
+        return template.format(**args)
+
+    def finding(
+        self,
+        goal: ParsedGoal,
+        start: int,
+        end: int,
+        ctx: RuleContext | None = None,
+        *,
+        suggestions: Iterable[Suggestion] = (),
+        severity: Severity | None = None,
+        message: str | None = None,
+        **args: Any,
+    ) -> Finding:
+        """A finding of this rule on `goal.text[start:end]`, message in the goal's language."""
+        if severity is None:
+            severity = self.default_severity
+            if ctx is not None and ctx.config is not None:
+                severity = ctx.config.severity_for(self.code, severity)
+        return Finding(
+            code=self.code,
+            name=self.name,
+            dimension=self.dimension,
+            severity=severity,
+            message=message if message is not None else self.message(goal.lang, **args),
+            start=start,
+            end=end,
+            suggestions=tuple(suggestions),
+            lang=goal.lang,
+        )
+
+    # -- metadata -----------------------------------------------------------------------
+
+    @classmethod
+    def doc(cls) -> str:
+        """The rule's documentation: its docstring, dedented."""
+        return textwrap.dedent(inspect.getdoc(cls) or "").strip()
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.doc().splitlines()[0] if cls.doc() else cls.name
+
+    def __repr__(self) -> str:
+        return f"<Rule {self.code} {self.name}>"
