@@ -344,3 +344,37 @@ class LintResult:
             "lang": self.lang,
             "findings": [f.to_dict() for f in self.findings],
         }
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """One rewrite of a whole goal that addresses all its findings at once.
+
+    `text` keeps every fact of the original and holds placeholders (`<target>`,
+    `<deadline>`, `<基线>` …) only where a fact is missing. `fill` puts values in.
+    """
+
+    original: str
+    text: str
+    lang: str
+    addresses: tuple[str, ...] = ()  # the codes of the findings it answers
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for m in _PLACEHOLDER.finditer(self.text):
+            seen.setdefault(m.group(1), None)
+        return tuple(seen)
+
+    def fill(self, values: Mapping[str, str]) -> str:
+        """The rewrite with the given placeholders filled; unknown ones stay as they are."""
+        return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), self.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "original": self.original,
+            "text": self.text,
+            "lang": self.lang,
+            "addresses": list(self.addresses),
+            "placeholders": list(self.placeholders),
+        }

@@ -1,0 +1,5 @@
+import sys
+
+from smartlint.cli import main
+
+sys.exit(main())

@@ -1,0 +1,80 @@
+"""The `smartlint` command line.
+
+Each subcommand lives in its own module of this package and exposes
+`add_parser(subparsers)` and `run(args) -> int`. Exit codes: 0 clean, 1 findings at or
+above the failing level, 2 usage or input error. Errors are printed as one readable
+line on stderr, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from smartlint.errors import SmartlintError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+#: subcommand name -> module in this package
+COMMANDS = {
+    "check": "check",
+    "scan": "scan",
+    "rewrite": "rewrite",
+    "parse": "info",
+    "rules": "info",
+    "explain": "info",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 with one line
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"smartlint: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from smartlint import __version__
+
+    parser = _Parser(
+        prog="smartlint",
+        description="Check OKRs and SMART goals (English and Simplified Chinese).",
+    )
+    parser.add_argument("--version", action="version", version=f"smartlint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    seen: set[str] = set()
+    for module_name in COMMANDS.values():
+        if module_name in seen:
+            continue
+        seen.add(module_name)
+        try:
+            module = importlib.import_module(f"smartlint.cli.{module_name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"smartlint.cli.{module_name}":
+                continue  # that command is not built yet
+            raise
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        return int(args.run(args))
+    except SmartlintError as exc:
+        print(f"smartlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("smartlint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
