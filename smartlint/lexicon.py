@@ -34,3 +34,41 @@ def words(lang: str, name: str, config: Config | None = None) -> frozenset[str]:
         return base
     extra = config.words(lang, name)
     return base | {w.lower() for w in extra} if extra else base
+
+
+def _split_pair(entry: str) -> tuple[str, str]:
+    key, sep, value = entry.partition("=")
+    return key.strip().lower(), value.strip() if sep else ""
+
+
+@functools.lru_cache(maxsize=256)
+def shipped_pairs(lang: str, name: str) -> dict[str, str]:
+    """The shipped `key = value` list `name` for `lang` (keys lower-cased; a line without
+    `=` maps to "")."""
+    try:
+        text = resources.files("smartlint").joinpath(f"data/{lang}/{name}.txt").read_text("utf-8")
+    except FileNotFoundError:
+        return {}
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            key, value = _split_pair(entry)
+            if key:
+                table[key] = value
+    return table
+
+
+def pairs(lang: str, name: str, config: Config | None = None) -> dict[str, str]:
+    """A `key = value` list (e.g. `churn = down`) plus the user's entries from config,
+    written the same way (`metric_direction = ["bugs = down"]`); user entries win."""
+    base = shipped_pairs(lang, name)
+    extra = config.words(lang, name) if config is not None else ()
+    if not extra:
+        return base
+    merged = dict(base)
+    for entry in extra:
+        key, value = _split_pair(entry)
+        if key:
+            merged[key] = value
+    return merged
