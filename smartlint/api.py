@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TypeVar
@@ -21,11 +22,17 @@ _DEFAULT_CONFIG = Config()
 T = TypeVar("T")
 
 
-def _shift(obj: T, offset: int) -> T:
-    """A copy of a span-like dataclass moved right by `offset` characters."""
-    if offset == 0 or obj is None:
+def _moved(obj: T, offset: int, text: str) -> T:
+    """A copy of a span-like dataclass moved right by `offset`, its text taken from `text`."""
+    if obj is None:
         return obj
-    return dataclasses.replace(obj, start=obj.start + offset, end=obj.end + offset)  # type: ignore[type-var]
+    start, end = obj.start + offset, obj.end + offset  # type: ignore[attr-defined]
+    return dataclasses.replace(obj, start=start, end=end, text=text[start:end])  # type: ignore[type-var]
+
+
+# spaCy cannot encode lone surrogates (e.g. from broken UTF-16 pastes). They are replaced
+# one-for-one by U+FFFD before parsing, so every offset still points into the original.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _check_lang(lang: str | None) -> str | None:
@@ -80,20 +87,21 @@ def parse(
     offset = len(text) - len(text.lstrip())
     lang = _check_lang(lang) or detect_language(stripped)
     ref = reference_date or date.today()
-    goal = _parse_stripped(stripped, lang, ref, fiscal_year_start)
-    if offset == 0 and stripped == text:
+    clean = _SURROGATE.sub("\ufffd", stripped)
+    goal = _parse_stripped(clean, lang, ref, fiscal_year_start)
+    if offset == 0 and clean == text:
         return goal
     return dataclasses.replace(
         goal,
         text=text,
-        quantities=tuple(_shift(q, offset) for q in goal.quantities),
-        timeframes=tuple(_shift(t, offset) for t in goal.timeframes),
-        verb=_shift(goal.verb, offset),
-        metric=_shift(goal.metric, offset),
-        baseline=_shift(goal.baseline, offset),
-        target=_shift(goal.target, offset),
-        change=_shift(goal.change, offset),
-        placeholders=tuple(_shift(p, offset) for p in goal.placeholders),
+        quantities=tuple(_moved(q, offset, text) for q in goal.quantities),
+        timeframes=tuple(_moved(t, offset, text) for t in goal.timeframes),
+        verb=_moved(goal.verb, offset, text),
+        metric=_moved(goal.metric, offset, text),
+        baseline=_moved(goal.baseline, offset, text),
+        target=_moved(goal.target, offset, text),
+        change=_moved(goal.change, offset, text),
+        placeholders=tuple(_moved(p, offset, text) for p in goal.placeholders),
     )
 
 
@@ -133,7 +141,15 @@ def lint(
     context = context or Context()
     ref = context.reference_date or config.reference_date or date.today()
     lang = _check_lang(lang) or _check_lang(config.language)
-    goal = parse(text, lang=lang, reference_date=ref, fiscal_year_start=config.fiscal_year_start)
+    if len(text) > config.max_length:
+        # Over the limit only the head is analysed, so time stays bounded; rule S100
+        # reports the length against the full text.
+        head = parse(text[: config.max_length], lang=lang, reference_date=ref,
+                     fiscal_year_start=config.fiscal_year_start)
+        goal = dataclasses.replace(head, text=text)
+    else:
+        goal = parse(text, lang=lang, reference_date=ref,
+                     fiscal_year_start=config.fiscal_year_start)
     if context.reference_date is None:
         context = dataclasses.replace(context, reference_date=ref)
     rctx = RuleContext(context=context, config=config)
