@@ -7,7 +7,7 @@ import time
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import smartlint
@@ -37,7 +37,6 @@ def _spans(goal: smartlint.ParsedGoal) -> list:
     return spans
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ANY_TEXT)
 def test_parse_and_lint_never_raise_and_spans_are_exact(text: str) -> None:
     goal = smartlint.parse(text, reference_date=REF)
@@ -52,7 +51,6 @@ def test_parse_and_lint_never_raise_and_spans_are_exact(text: str) -> None:
                 assert s.end is not None and 0 <= s.start <= s.end <= len(text)
 
 
-@settings(max_examples=150, deadline=None)
 @given(GOALISH, st.sampled_from(["en", "zh", None]))
 def test_results_are_deterministic(text: str, lang: str | None) -> None:
     ctx = smartlint.Context(reference_date=REF)
@@ -62,7 +60,6 @@ def test_results_are_deterministic(text: str, lang: str | None) -> None:
     assert first.findings == second.findings
 
 
-@settings(max_examples=150, deadline=None)
 @given(GOALISH, st.text(" \t\n\u3000", max_size=4), st.text(" \t\n", max_size=4))
 def test_surrounding_whitespace_changes_no_finding(text: str, before: str, after: str) -> None:
     ctx = smartlint.Context(reference_date=REF)
