@@ -20,6 +20,7 @@ linting never needs it.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from smartlint.config import Config
 from smartlint.errors import InputError
 from smartlint.model import Context, Period
 
@@ -322,7 +324,9 @@ def load_file(path: str | Path, shown: str | None = None) -> list[CorpusGoal]:
                 line,
             )
         text = item.get("text")
-        if not isinstance(text, str) or not text.strip():
+        if text is not None and not isinstance(text, str):
+            raise InputError(f"text must be a quoted string, not {text!r}", shown, line)
+        if not text or not text.strip():
             raise InputError("goal has no text", shown, line)
         if "expect" not in item:
             raise InputError("goal has no 'expect' (use [] when no code applies)", shown, line)
@@ -398,11 +402,19 @@ def load_corpus(root: str | Path, lang: str | None = None) -> list[CorpusGoal]:
 # -- scoring ---------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=32)
+def _config_for(codes: tuple[str, ...]) -> Config:
+    # Only the scored rules run: a goal's label says nothing about the others, and a
+    # broken unrelated rule must not spoil the measurement of these.
+    return Config(select=codes)
+
+
 def reported_codes(goal: CorpusGoal) -> frozenset[str]:
     """The labelled codes smartlint reports for a corpus goal, linted with its context."""
     from smartlint.api import lint
 
-    result = lint(goal.text, lang=goal.lang, context=goal.to_context())
+    config = _config_for(goal.labelled)
+    result = lint(goal.text, lang=goal.lang, context=goal.to_context(), config=config)
     return frozenset(f.code for f in result.findings if f.code in goal.labelled)
 
 
