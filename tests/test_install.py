@@ -21,6 +21,10 @@ registry = load_registry()
 codes = registry.codes()
 for code in ("M101", "T101", "S101", "S102"):
     assert code in codes, codes
+import pkgutil, importlib
+for info in pkgutil.walk_packages(smartlint.__path__, "smartlint."):
+    if not info.name.endswith("__main__"):
+        importlib.import_module(info.name)
 result = smartlint.lint("Improve customer satisfaction")
 assert "M101" in result.codes, result.codes
 print("ok", len(codes))
@@ -50,3 +54,12 @@ def test_wheel_install_finds_builtin_rules(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert run.stdout.startswith("ok")
+
+
+def test_every_source_package_is_listed_for_the_wheel() -> None:
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "smartlint").rglob("__init__.py")}
+    missing = found - listed
+    assert not missing, f"add to [tool.setuptools] packages in pyproject.toml: {sorted(missing)}"
