@@ -1,0 +1,68 @@
+"""Text output: one `FILE:LINE:COL: CODE message` line per finding, the suggestion below it.
+
+    goals/sales.md:12:7: M101 No measurable target: say what number will change. [missing-measure]
+        suggestion: Raise customer satisfaction (CSAT) from <baseline> to <target> by <deadline>
+
+Colour (ANSI) only when asked for; the CLI asks only on a terminal without NO_COLOR.
+"""
+
+from __future__ import annotations
+
+from smartlint.output import Report
+
+_RESET = "\033[0m"
+_BOLD = "\033[1m"
+_DIM = "\033[2m"
+_SEVERITY_COLOR = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def summary_line(report: Report) -> str:
+    counts = report.counts()
+    files = _plural(report.files, "file")
+    goals = _plural(report.goals, "goal")
+    if not report.findings:
+        head = f"No problems in {goals} ({files})."
+    else:
+        parts = [
+            _plural(counts[s], s) if s != "info" else f"{counts[s]} info"
+            for s in ("error", "warning", "info")
+            if counts.get(s)
+        ]
+        head = (
+            f"Found {_plural(len(report.findings), 'problem')} ({', '.join(parts)}) "
+            f"in {goals} ({files})."
+        )
+    if report.errors:
+        head += f" {_plural(len(report.errors), 'file')} could not be checked."
+    return head
+
+
+def render_text(
+    report: Report, *, color: bool = False, suggestions: bool = True, quiet: bool = False
+) -> str:
+    out: list[str] = []
+    for lf in report.sorted_findings():
+        f = lf.finding
+        where = f"{lf.path}:{lf.line}:{lf.column}:"
+        code = f.code
+        name = f"[{f.name}]"
+        if color:
+            where = f"{_BOLD}{where}{_RESET}"
+            code = f"{_SEVERITY_COLOR.get(f.severity.value, '')}{code}{_RESET}"
+            name = f"{_DIM}{name}{_RESET}"
+        out.append(f"{where} {code} {f.message} {name}")
+        if suggestions and not quiet:
+            for s in f.suggestions[:2]:
+                label = "suggestion" if f.lang != "zh" else "建议"
+                text = s.replacement.strip()
+                if s.start is not None:
+                    text = f"{s.title}: {text}"
+                out.append(f"    {label}: {text}")
+    if not quiet:
+        line = summary_line(report)
+        out.append(f"{_BOLD}{line}{_RESET}" if color else line)
+    return "\n".join(out) + "\n" if out else ""
