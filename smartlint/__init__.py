@@ -30,6 +30,7 @@ from smartlint.model import (
     TimeKind,
 )
 from smartlint.registry import Registry, load_registry
+from smartlint.rewrite import suggest
 from smartlint.rule import Examples, Rule, RuleContext
 
 __version__ = "0.1.0"
@@ -65,4 +66,5 @@ __all__ = [
     "load_registry",
     "parse",
     "selected_rules",
+    "suggest",
 ]

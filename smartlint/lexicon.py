@@ -7,7 +7,9 @@ config (`[tool.smartlint.lexicon.en] jargon = [...]`). Lists are read once per p
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from importlib import resources
+from types import MappingProxyType
 
 from smartlint.config import Config
 
@@ -42,13 +44,13 @@ def _split_pair(entry: str) -> tuple[str, str]:
 
 
 @functools.lru_cache(maxsize=256)
-def shipped_pairs(lang: str, name: str) -> dict[str, str]:
+def shipped_pairs(lang: str, name: str) -> Mapping[str, str]:
     """The shipped `key = value` list `name` for `lang` (keys lower-cased; a line without
     `=` maps to "")."""
     try:
         text = resources.files("smartlint").joinpath(f"data/{lang}/{name}.txt").read_text("utf-8")
     except FileNotFoundError:
-        return {}
+        return MappingProxyType({})
     table: dict[str, str] = {}
     for line in text.splitlines():
         entry = line.split("#", 1)[0].strip()
@@ -56,10 +58,10 @@ def shipped_pairs(lang: str, name: str) -> dict[str, str]:
             key, value = _split_pair(entry)
             if key:
                 table[key] = value
-    return table
+    return MappingProxyType(table)  # cached and shared: read-only
 
 
-def pairs(lang: str, name: str, config: Config | None = None) -> dict[str, str]:
+def pairs(lang: str, name: str, config: Config | None = None) -> Mapping[str, str]:
     """A `key = value` list (e.g. `churn = down`) plus the user's entries from config,
     written the same way (`metric_direction = ["bugs = down"]`); user entries win."""
     base = shipped_pairs(lang, name)

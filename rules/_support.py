@@ -1,0 +1,385 @@
+"""Helpers shared by the built-in rules: lexicon matchers and small readings of a goal.
+
+The goal analysis (`ParsedGoal.direction`, `.metric`, `.baseline`, `.target`, `.change`)
+is the first source; the fallbacks here only read what it left empty, with the same
+lexicons the rules document, so that a rule still works on goals the analysis skipped.
+Everything is compiled once per (language, list, config) and cached.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+from smartlint import lexicon
+from smartlint.config import Config
+from smartlint.errors import ConfigError
+from smartlint.model import Direction, ParsedGoal, Quantity, QuantityKind, TimeFrame, TimeKind
+
+_EN_SUFFIX = r"(?:s|es|d|ed|ing)?"
+_T = TypeVar("_T")
+_local = threading.local()
+
+
+def per_goal(fn: Callable[..., _T]) -> Callable[..., _T]:
+    """Remember `fn(goal, *args)` while the same goal is being checked: every rule asks for
+    the verb, the metric and the numbers, and they are read once. One goal per thread."""
+    name = fn.__name__
+
+    @functools.wraps(fn)
+    def wrapper(goal: ParsedGoal, *args: Any) -> _T:
+        memo = getattr(_local, "memo", None)
+        if memo is None or memo[0] is not goal:
+            memo = (goal, {})
+            _local.memo = memo
+        key = (name, *args)
+        try:
+            return memo[1][key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = memo[1][key] = fn(goal, *args)
+            return value
+
+    return wrapper
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One lexicon entry found in a text."""
+
+    start: int
+    end: int
+    text: str
+    key: str  # the lexicon key it matched (lower-case)
+    value: str  # the value of a `key = value` entry ("" for a plain word)
+
+
+def trie_pattern(keys: list[str]) -> str:
+    """One regex alternation for many literal keys, factored by common prefix ("churn",
+    "churn rate" → "churn(?: rate)?"), so that matching costs one pass down a trie instead
+    of one attempt per key."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:  # a key ends here: the rest is optional, longest first (greedy)
+            return f"(?:{body})?" if len(branches) == 1 else body + "?"
+        return body
+
+    return build(trie)
+
+
+_WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower()))
+
+
+class TermMatcher:
+    """Finds the entries of one lexicon in a text: whole words in English, substrings in
+    Chinese, longest entry first, case-insensitive."""
+
+    def __init__(self, lang: str, table: Mapping[str, str], inflect: bool = False) -> None:
+        self.table = table
+        self._words = lang == "en"
+        keys = sorted(table, key=len, reverse=True)
+        # a cheap test first: most goals hold no word that could start an entry
+        if self._words:
+            firsts = {_WORD.findall(k)[0] for k in keys if _WORD.search(k)}
+            if inflect:
+                firsts |= {w + s for w in firsts for s in ("s", "es", "d", "ed", "ing")}
+            self._firsts: frozenset[str] = frozenset(firsts)
+        else:
+            self._firsts = frozenset(k[0] for k in keys)
+        if not keys:
+            self._re: re.Pattern[str] | None = None
+            return
+        alt = trie_pattern(keys)
+        if lang == "en":
+            suffix = _EN_SUFFIX if inflect else ""
+            # \b first: the alternation is then tried only where a word starts
+            pattern = rf"\b(?P<k>{alt}){suffix}(?![\w-])"
+        else:
+            pattern = rf"(?P<k>{alt})"
+        self._re = re.compile(pattern, re.IGNORECASE)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Term]:
+        if self._re is None:
+            return
+        if self._firsts.isdisjoint(_tokens(text) if self._words else text.lower()):
+            return
+        stop = len(text) if end is None else end
+        for m in self._re.finditer(text, start, stop):
+            key = m.group("k").lower()
+            yield Term(m.start(), m.end(), m.group(0), key, self.table.get(key, ""))
+
+    def first(self, text: str, start: int = 0, end: int | None = None) -> Term | None:
+        return next(self.finditer(text, start, end), None)
+
+
+#: The values a `key = value` lexicon may hold (checked when a user entry comes in).
+_ALLOWED_VALUES = {
+    "metric_direction": frozenset({"up", "down"}),
+    "goal_verbs": frozenset({"up", "down", "better", "reach", "keep", "do"}),
+}
+
+
+_MATCHERS: dict[tuple[str, str, int, bool], tuple[Config | None, TermMatcher]] = {}
+
+
+def matcher(
+    lang: str, name: str, config: Config | None = None, inflect: bool = False
+) -> TermMatcher:
+    """The matcher for lexicon `name` of `lang`, with the user's additions from `config`.
+
+    Cached by the config's identity (every rule asks on every goal, and hashing a config is
+    dearer than the lookup); the entry keeps its config alive so the id cannot be reused."""
+    key = (lang, name, id(config), inflect)
+    hit = _MATCHERS.get(key)
+    if hit is not None and hit[0] is config:
+        return hit[1]
+    if len(_MATCHERS) > 512:  # many configs in one process (tests): start again
+        _MATCHERS.clear()
+    built = _build_matcher(lang, name, config, inflect)
+    _MATCHERS[key] = (config, built)
+    return built
+
+
+def _build_matcher(lang: str, name: str, config: Config | None, inflect: bool) -> TermMatcher:
+    table = lexicon.pairs(lang, name, config)
+    allowed = _ALLOWED_VALUES.get(name)
+    if allowed is not None and config is not None:
+        for entry in config.words(lang, name):
+            value = entry.partition("=")[2]
+            if value.strip().lower() not in allowed:
+                where = config.source or "config"
+                raise ConfigError(
+                    f"{where}: [tool.smartlint.lexicon.{lang}] {name} entry {entry!r} must be "
+                    f"'term = {' | '.join(sorted(allowed))}'"
+                )
+    return TermMatcher(lang, table, inflect)
+
+
+def config_of(ctx: Any) -> Config | None:
+    return getattr(ctx, "config", None)
+
+
+def per_language(value: Any, lang: str, rule_code: str, key: str) -> int | None:
+    """An option given as one number for all languages or as a table {lang = number}."""
+    if isinstance(value, Mapping):
+        value = value.get(lang)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(
+            f"[tool.smartlint.rules.{rule_code}] {key.replace('_', '-')} must be a positive "
+            f"whole number or a table of them per language, not {value!r}"
+        )
+    return value
+
+
+def number_option(value: Any, rule_code: str, key: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ConfigError(
+            f"[tool.smartlint.rules.{rule_code}] {key.replace('_', '-')} must be a positive "
+            f"number, not {value!r}"
+        )
+    return float(value)
+
+
+# -- direction and verb ----------------------------------------------------------------
+
+_VERB_DIRECTION = {
+    "up": Direction.INCREASE,
+    "down": Direction.DECREASE,
+    "reach": Direction.REACH,
+    "keep": Direction.KEEP,
+}
+
+
+@per_goal
+def first_verb(goal: ParsedGoal, config: Config | None = None) -> Term | None:
+    """The first goal verb of the lexicon in the text (the analysis's verb when it has one)."""
+    verbs = matcher(goal.lang, "goal_verbs", config, inflect=True)
+    if goal.verb is not None:
+        found = verbs.first(goal.text, goal.verb.start, goal.verb.end)
+        if found is not None:
+            return found
+        lemma = (goal.verb_lemma or goal.verb.text).lower()
+        value = verbs.table.get(lemma, "")
+        return Term(goal.verb.start, goal.verb.end, goal.verb.text, lemma, value)
+    return verbs.first(goal.text)
+
+
+@per_goal
+def direction(goal: ParsedGoal, config: Config | None = None) -> Direction | None:
+    if goal.direction is not None:
+        return goal.direction
+    verb = first_verb(goal, config)
+    return _VERB_DIRECTION.get(verb.value) if verb is not None else None
+
+
+# -- metric ----------------------------------------------------------------------------
+
+_EN_METRIC_STOP = re.compile(
+    r"\s(?:from|to|by|of|in|within|before|at|for|per|over|under|below|above|across)\s|[\d,;.(]"
+)
+_ZH_METRIC_STOP = re.compile(r"[从到至由在于前内后，,；;。\d（(]")
+
+
+@per_goal
+def metric_span(goal: ParsedGoal, config: Config | None = None) -> tuple[int, int] | None:
+    """Where the metric is: the analysis's metric, else the words after the verb."""
+    if goal.metric is not None:
+        return goal.metric.start, goal.metric.end
+    verb = first_verb(goal, config)
+    text = goal.text
+    if verb is None:
+        return None
+    start = verb.end
+    while start < len(text) and text[start] in " \t将把":
+        start += 1
+    stop = _EN_METRIC_STOP if goal.lang == "en" else _ZH_METRIC_STOP
+    m = stop.search(text, start)
+    end = m.start() if m else len(text)
+    if goal.lang == "en" and text[start:end].lower().startswith("the "):
+        start += 4
+    return (start, end) if end > start else None
+
+
+_EN_PHRASE_END = re.compile(
+    r"[,;:(]|\s(?:among|across|for|from|in|of|on|to|by|within|with|at|per|over|under)\b",
+    re.IGNORECASE,
+)
+
+
+@per_goal
+def metric_term(
+    goal: ParsedGoal, name: str, config: Config | None = None, span: tuple[int, int] | None = None
+) -> Term | None:
+    """The lexicon entry naming the metric: the rightmost match in the metric span (the head
+    of the noun phrase: "support ticket resolution rate" is a rate, not tickets)."""
+    span = span or metric_span(goal, config)
+    if span is None:
+        return None
+    found: Term | None = None
+    for term in matcher(goal.lang, name, config).finditer(goal.text, *span):
+        if found is None or term.end >= found.end:
+            found = term
+    if found is None:
+        return None
+    # the entry must be the head: "运营费用占收入的比例" is a ratio, not revenue
+    rest = goal.text[found.end : span[1]]
+    if goal.lang == "en":
+        rest = _EN_PHRASE_END.split(rest, 1)[0]
+        return found if len(rest.split()) <= 1 else None
+    return found if len(rest.strip()) <= 2 and "的" not in rest else None
+
+
+# -- numbers ---------------------------------------------------------------------------
+
+_EN_FROM = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_EN_TO = re.compile(r"^\s*(?:to|down to|up to|->|→|–|-)\s*$", re.IGNORECASE)
+_ZH_FROM = re.compile(r"从\s*$")
+_ZH_TO = re.compile(r"^\s*[^\d\s，,；;。]{0,6}?(?:到|至|为)\s*$")
+_EN_BY = re.compile(r"\bby\s+(?:another\s+|a further\s+)?$", re.IGNORECASE)
+_ZH_CHANGE = re.compile(
+    r"(?:提高|提升|增加|增长|上升|降低|减少|下降|缩短|压缩|优化|改善|改进|增强|加强)了?\s*$"
+)
+
+
+@per_goal
+def baseline_target(goal: ParsedGoal) -> tuple[Quantity | None, Quantity | None]:
+    """The "from … to …" pair: the analysis's, else read from adjacent quantities."""
+    if goal.baseline is not None or goal.target is not None:
+        return goal.baseline, goal.target
+    text = goal.text
+    qs = goal.quantities
+    from_re, to_re = (_EN_FROM, _EN_TO) if goal.lang == "en" else (_ZH_FROM, _ZH_TO)
+    for a, b in itertools.pairwise(qs):
+        if from_re.search(text, 0, a.start) and to_re.match(text[a.end : b.start]):
+            return a, b
+    return None, None
+
+
+_RELATIVE = (QuantityKind.PERCENT, QuantityKind.MULTIPLIER)
+
+
+@per_goal
+def change_quantity(goal: ParsedGoal) -> Quantity | None:
+    """The change ("by 10%", "提高10%"): the analysis's, else a percentage after "by"."""
+    if goal.change is not None:
+        return goal.change
+    pattern = _EN_BY if goal.lang == "en" else _ZH_CHANGE
+    for q in goal.quantities:
+        if q.kind in _RELATIVE and pattern.search(goal.text[max(0, q.start - 24) : q.start]):
+            return q
+    return None
+
+
+def comparable(a: Quantity, b: Quantity) -> tuple[float, float] | None:
+    """The two values in one unit, or None when they cannot be compared."""
+    if a.value is None or b.value is None:
+        return None
+    if a.unit == b.unit:
+        return (a.value, b.value) if a.kind == b.kind or a.unit is not None else None
+    if QuantityKind.UNIT not in (a.kind, b.kind):
+        return None
+    try:  # pint only here, and only for two different physical units
+        pa, pb = a.to_pint(), b.to_pint()
+        return float(pa.to(pb.units).magnitude), float(pb.magnitude)
+    except Exception:  # any unit pint cannot convert: no comparison, no finding
+        return None
+
+
+# -- time ------------------------------------------------------------------------------
+
+
+@per_goal
+def bounding_times(goal: ParsedGoal) -> tuple[TimeFrame, ...]:
+    return tuple(t for t in goal.timeframes if t.bounding and t.kind is not TimeKind.VAGUE)
+
+
+@per_goal
+def deadline(goal: ParsedGoal) -> TimeFrame | None:
+    """The time frame that bounds the goal, with the latest end date among those that have one."""
+    best: TimeFrame | None = None
+    for t in bounding_times(goal):
+        if t.end_date is not None and (best is None or t.end_date > (best.end_date or date.min)):
+            best = t
+    return best
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def spans_overlap(a: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+@per_goal
+def signed_direction(goal: ParsedGoal, config: Config | None = None) -> Direction | None:
+    """INCREASE or DECREASE when the verb itself says which way; None for verbs whose way
+    depends on the metric ("improve latency" means lower it) and for the rest."""
+    verb = first_verb(goal, config)
+    if verb is not None and verb.value == "better":
+        return None
+    way = direction(goal, config)
+    return way if way in (Direction.INCREASE, Direction.DECREASE) else None

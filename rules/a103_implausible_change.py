@@ -1,0 +1,132 @@
+"""A103 implausible-change: the rule; its documentation is the class docstring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+from typing import Any, ClassVar
+
+from smartlint_rules import _support as sup
+
+from smartlint.model import Dimension, Direction, Finding, ParsedGoal, Quantity, QuantityKind
+from smartlint.rule import Examples, Rule, RuleContext
+
+_QUARTER_DAYS = 92
+_YEAR_DAYS = 365.25
+
+
+class ImplausibleChange(Rule):
+    """Growth far beyond what the time frame allows, such as five times the revenue in a quarter.
+
+    ## What it does
+    Works out the growth factor the goal asks for — target over baseline ("from $1M to $5M"),
+    a relative change ("by 400%", "提高400%") or a multiplier ("5x", "翻两番") — and the time
+    it allows: from the reference date (or the start of the goal's time frame) to its deadline,
+    or the length of the context period when the goal has no deadline of its own. It fires when
+    the factor is above `max-growth-per-quarter` for spans up to a quarter, or above
+    `max-growth-per-year` raised to the number of years for longer spans (never less than the
+    quarterly limit). Levels in percent ("from 2% to 10% conversion") are not compared, because
+    small rates move by large factors without anything implausible happening; nor are goals
+    that lower something or move a metric that is better low (latency, cost).
+
+    ## Why it matters
+    A stretch goal motivates; a goal nobody believes is ignored from the first week, and its
+    misses teach the team that goals do not matter.
+
+    ## How to fix
+    Give the goal more time, split it into a near step and a later one, or lower the target to
+    what the team believes it can reach with effort.
+
+    ## Configuration
+    `max-growth-per-quarter` and `max-growth-per-year` are growth factors (2.0 = double).
+    Raise them for a young business that really does grow that fast.
+
+    ## Fix safety
+    No suggestion: the right target is a judgement.
+    """
+
+    code = "A103"
+    name = "implausible-change"
+    dimension = Dimension.ACHIEVABLE
+    options: ClassVar[Mapping[str, Any]] = {
+        "max_growth_per_quarter": 2.0,
+        "max_growth_per_year": 5.0,
+    }
+    messages: ClassVar[Mapping[str, str]] = {
+        "en": "This asks for {factor:g}× growth in {days} days (the limit is {limit:g}×): "
+        "allow more time or set a target the team believes in.",
+        "zh": "该目标要求在{days}天内增长到{factor:g}倍（上限为{limit:g}倍）：请给出更多时间，"
+        "或设定团队相信能达到的目标。",
+    }
+    examples: ClassVar[Mapping[str, Examples]] = {
+        "en": Examples(
+            bad=[("Grow monthly recurring revenue from $1M to $5M by March 31, 2027",
+                  {"reference_date": "2027-01-15"})],
+            good=[("Grow monthly recurring revenue from $1M to $1.5M by March 31, 2027",
+                   {"reference_date": "2027-01-15"})],
+        ),
+        "zh": Examples(
+            bad=[("2027年3月31日前将月度经常性收入从100万元提高到500万元",
+                  {"reference_date": "2027-01-15"})],
+            good=[("2027年3月31日前将月度经常性收入从100万元提高到150万元",
+                   {"reference_date": "2027-01-15"})],
+        ),
+    }
+
+    def _factor(self, goal: ParsedGoal, ctx: RuleContext) -> tuple[float, Quantity] | None:
+        config = sup.config_of(ctx)
+        if sup.direction(goal, config) not in (Direction.INCREASE, Direction.REACH, None):
+            return None
+        metric = sup.metric_term(goal, "metric_direction", config)
+        if metric is not None and metric.value == "down":
+            return None  # a rise in latency or cost is a problem, but not of ambition
+        baseline, target = sup.baseline_target(goal)
+        if baseline is not None and target is not None:
+            if QuantityKind.PERCENT in (baseline.kind, target.kind):
+                return None
+            values = sup.comparable(baseline, target)
+            if values is None or values[0] <= 0:
+                return None
+            return values[1] / values[0], target
+        change = sup.change_quantity(goal)
+        if change is None or change.value is None:
+            return None
+        if change.kind is QuantityKind.MULTIPLIER:
+            return change.value, change
+        way = sup.direction(goal, config)
+        if change.kind is QuantityKind.PERCENT and change.unit in (None, "percent") and (
+            way is Direction.INCREASE
+        ):
+            return 1 + change.value / 100, change
+        return None
+
+    def _days(self, goal: ParsedGoal, ctx: RuleContext) -> int | None:
+        ref = ctx.context.reference_date or goal.reference_date or date.today()
+        bound = sup.deadline(goal)
+        if bound is not None and bound.end_date is not None:
+            return (bound.end_date - (bound.start_date or ref)).days
+        period = ctx.context.period
+        if period is not None and period.start is not None and period.end is not None:
+            return (period.end - period.start).days
+        return None
+
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+        found = self._factor(goal, ctx)
+        if found is None:
+            return
+        factor, where = found
+        if factor <= 1:
+            return
+        days = self._days(goal, ctx)
+        if days is None or days <= 0:
+            return
+        per_quarter = sup.number_option(
+            ctx.option(self, "max_growth_per_quarter"), self.code, "max_growth_per_quarter")
+        per_year = sup.number_option(
+            ctx.option(self, "max_growth_per_year"), self.code, "max_growth_per_year")
+        limit = per_quarter
+        if days > _QUARTER_DAYS:
+            limit = max(per_quarter, per_year ** (days / _YEAR_DAYS))
+        if factor > limit:
+            yield self.finding(goal, where.start, where.end, ctx, factor=round(factor, 1),
+                               days=days, limit=round(limit, 1))

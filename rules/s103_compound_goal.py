@@ -1,0 +1,154 @@
+"""S103 compound-goal: the rule; its documentation is the class docstring."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
+
+from smartlint_rules import _support as sup
+
+from smartlint.config import Config
+from smartlint.model import Dimension, Finding, ParsedGoal, Suggestion
+from smartlint.rule import Examples, Rule, RuleContext
+
+_EN_JOIN = re.compile(
+    r"\s*(?:;\s*|,?\s+(?:and|as well as|while|plus|and also)\s+|,\s+)(?:also\s+|then\s+)?",
+    re.IGNORECASE,
+)
+_ZH_JOIN = re.compile(r"\s*(?:[，,；;、]\s*(?:并且|并|同时|以及|还要|且)?|并且|同时|以及|并)\s*")
+# the preposition a time frame may leave outside its span ("in 2027" → "2027")
+_EN_TIME_PREP = re.compile(
+    r"\b(?:in|by|during|before|until|till|within|over|through|for|at|from)\s+$", re.IGNORECASE
+)
+_ZH_MEANS = re.compile(r"\s*(?:通过|借助|依托|利用|依靠|凭借)")
+_TITLE = {"en": "Split into {n} goals", "zh": "拆分为{n}个目标"}
+
+
+def split_points(goal: ParsedGoal, config: Config | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each joint between two independent parts of the goal."""
+    verbs = sup.matcher(goal.lang, "goal_verbs", config, inflect=True)
+    text = goal.text
+    zh = goal.lang == "zh"
+    join = _ZH_JOIN if zh else _EN_JOIN
+    points: list[tuple[int, int]] = []
+    part_start = 0
+    for m in join.finditer(text):
+        if m.end() >= len(text) or m.start() == 0:
+            continue
+        # "…，并将流失率降低到3%": after 将/把 the verb follows its object
+        reach = 16 if zh and text[m.end()] in "将把" else 0
+        after = verbs.first(text, m.end(), min(len(text), m.end() + max(reach, 12)))
+        if after is None or (not reach and after.start != m.end()):
+            continue
+        if not zh and after.text.lower().endswith("ing") and not after.key.endswith("ing"):
+            continue  # "…, reaching $5M" describes the same outcome
+        if after.value == "keep":
+            continue  # "…, while keeping the win rate above 30%" is a guardrail, not an outcome
+        if zh and _ZH_MEANS.match(text, part_start):
+            continue  # "通过举办培训，将采用率提高到60%": the first part is the means
+        before = verbs.first(text, part_start, m.start())
+        if before is None:
+            continue
+        # the first part needs an object of its own ("Build and launch X" is one deliverable)
+        obj = text[before.end : m.start()]
+        if zh:
+            lead = text[part_start : before.start]
+            own_object = len(obj.strip()) >= 2 or "将" in lead or "把" in lead
+        else:
+            own_object = len(obj.split()) >= 1
+        if not own_object:
+            continue
+        points.append((m.start(), m.end()))
+        part_start = m.end()
+    return points
+
+
+class CompoundGoal(Rule):
+    """Two or more independent outcomes packed into one goal.
+
+    ## What it does
+    Looks for a second goal verb after "and", "as well as", "while", a comma or a semicolon
+    ("Increase revenue by 10% and reduce churn to 3%"; "降低成本，提高效率"; "…并将流失率降低到3%").
+    Both parts must have their own verb and object, so "Build and launch the portal" (one
+    deliverable, two steps) and "Increase revenue and profit by 10%" (one verb) stay quiet;
+    so do a guardrail ("…, while keeping the win rate above 30%", "同时保持…") and a means
+    clause ("通过举办培训，将采用率提高到60%").
+
+    ## Why it matters
+    A goal with two outcomes is half met most of the time, and then nobody can say whether it
+    was met. Each outcome needs its own measure, owner and deadline.
+
+    ## How to fix
+    Split it into one goal per outcome. The suggestion does the split and copies a time bound
+    stated once at the end to every part.
+
+    ## Configuration
+    The verbs that start a part are in `smartlint/data/<lang>/goal_verbs.txt`; extend them with
+    `[tool.smartlint.lexicon.en] goal_verbs = ["onboard = do"]`.
+
+    ## Fix safety
+    The split keeps every word of the original. It is not applied unattended, because a goal
+    per line must then be filed as separate goals.
+    """
+
+    code = "S103"
+    name = "compound-goal"
+    dimension = Dimension.SPECIFIC
+    messages: ClassVar[Mapping[str, str]] = {
+        "en": "This goal holds {n} separate outcomes: split it so each has its own measure "
+        "and deadline.",
+        "zh": "这个目标包含{n}个独立的结果：请拆分，让每个结果有自己的衡量标准和期限。",
+    }
+    examples: ClassVar[Mapping[str, Examples]] = {
+        "en": Examples(
+            bad=["Increase revenue by 10% and reduce customer churn to 3% by June 30, 2027",
+                 "Cut infrastructure costs by 20%; raise NPS to 45 by the end of 2027"],
+            good=["Increase revenue and gross margin by 10% by June 30, 2027",
+                  "Build and launch the partner portal by June 30, 2027",
+                  "Cut the sales cycle to 70 days while keeping the win rate above 30% by "
+                  "June 30, 2027"],
+        ),
+        "zh": Examples(
+            bad=["2027年6月30日前将收入提高10%，并将客户流失率降低到3%"],
+            good=["2027年6月30日前将收入和毛利率提高10%",
+                  "2027年6月30日前将成交周期压缩到70天，同时保持赢单率不低于30%"],
+        ),
+    }
+
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+        points = split_points(goal, sup.config_of(ctx))
+        if not points:
+            return
+        parts = _parts(goal, points)
+        joiner = "\n"
+        suggestion = Suggestion(
+            title=_TITLE.get(goal.lang, _TITLE["en"]).format(n=len(parts)),
+            replacement=joiner.join(parts),
+        )
+        yield self.finding(goal, 0, len(goal.text), ctx, suggestions=[suggestion], n=len(parts))
+
+
+def _parts(goal: ParsedGoal, points: list[tuple[int, int]]) -> list[str]:
+    """The parts, each a goal of its own; a time bound stated in one part only (the usual
+    "… and reduce churn by June 30") is shared with the parts that have none."""
+    text = goal.text
+    zh = goal.lang == "zh"
+    cuts = [0, *[p for point in points for p in point], len(text)]
+    times = sup.bounding_times(goal)
+    parts: list[str] = []
+    for start, end in zip(cuts[::2], cuts[1::2], strict=True):
+        piece = text[start:end].strip().rstrip("。.;；，,")
+        own = any(start <= t.start and t.end <= end for t in times)
+        if times and not own:
+            shared = times[0]
+            if zh:
+                piece = shared.text + piece if shared.start < start else piece + shared.text
+            else:
+                lead = _EN_TIME_PREP.search(text, 0, shared.start)
+                when = text[lead.start() if lead else shared.start : shared.end]
+                piece = f"{piece} {when[0].lower()}{when[1:]}"
+        if not zh and piece:
+            piece = piece[0].upper() + piece[1:]
+        parts.append(piece)
+    return parts

@@ -1,0 +1,85 @@
+"""S104 goal-too-long: the rule; its documentation is the class docstring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
+
+from smartlint_rules import _support as sup
+
+from smartlint.model import Dimension, Finding, ParsedGoal
+from smartlint.rule import Examples, Rule, RuleContext
+
+_UNIT = {"en": {"words": "words", "chars": "characters"}, "zh": {"words": "词", "chars": "字"}}
+
+
+class GoalTooLong(Rule):
+    """The goal is too long to remember or to check at a glance.
+
+    ## What it does
+    Counts the words of an English goal and the characters of any goal (Chinese is counted in
+    characters, spaces left out) and fires when either is above the limit for the goal's
+    language: by default 30 words or 200 characters in English, 60 characters in Chinese.
+
+    ## Why it matters
+    A goal people cannot repeat from memory does not steer their week. Long goals usually mix
+    the outcome with the plan, the reasons and a second outcome.
+
+    ## How to fix
+    Keep the outcome, its measure and its deadline; move the how and the why to the
+    description or to the key results.
+
+    ## Configuration
+    `max-words` and `max-chars` take one number for every language or a table per language:
+    `max-words = { en = 25 }`, `max-chars = { en = 160, zh = 50 }`. A language missing from
+    the table has no limit of that kind.
+
+    ## Fix safety
+    No suggestion: shortening needs judgement.
+    """
+
+    code = "S104"
+    name = "goal-too-long"
+    dimension = Dimension.SPECIFIC
+    options: ClassVar[Mapping[str, Any]] = {
+        "max_words": {"en": 30},
+        "max_chars": {"en": 200, "zh": 60},
+    }
+    messages: ClassVar[Mapping[str, str]] = {
+        "en": "This goal runs to {count} {unit} (limit {limit}): keep the outcome, its "
+        "measure and deadline, and move the rest to the description.",
+        "zh": "这个目标长达{count}{unit}（上限{limit}）："
+        "只保留结果、衡量标准和期限，其余写进说明。",
+    }
+    examples: ClassVar[Mapping[str, Examples]] = {
+        "en": Examples(
+            bad=["Increase the number of qualified enterprise opportunities that the sales "
+                 "development team creates from outbound campaigns, partner referrals, events "
+                 "and inbound website requests by 25% compared with last year by the end of "
+                 "the second quarter of 2027"],
+            good=["Increase qualified enterprise opportunities by 25% by June 30, 2027"],
+        ),
+        "zh": Examples(
+            bad=["在2027年6月30日前通过外呼活动、合作伙伴推荐、线下活动以及官网咨询等多种渠道，"
+                 "把销售开发团队创建的合格企业级商机数量在去年的基础上提高25%"],
+            good=["2027年6月30日前将合格企业级商机数量提高25%"],
+        ),
+    }
+
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+        lang = goal.lang
+        text = goal.text.strip()
+        units = _UNIT.get(lang, _UNIT["en"])
+        max_words = sup.per_language(ctx.option(self, "max_words"), lang, self.code, "max_words")
+        if max_words is not None and lang != "zh":
+            count = sup.word_count(text)
+            if count > max_words:
+                yield self.finding(goal, 0, len(goal.text), ctx, count=count,
+                                   unit=units["words"], limit=max_words)
+                return
+        max_chars = sup.per_language(ctx.option(self, "max_chars"), lang, self.code, "max_chars")
+        if max_chars is not None:
+            count = len("".join(text.split()))
+            if count > max_chars:
+                yield self.finding(goal, 0, len(goal.text), ctx, count=count,
+                                   unit=units["chars"], limit=max_chars)

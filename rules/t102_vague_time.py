@@ -1,0 +1,79 @@
+"""T102 vague-time: the rule; its documentation is the class docstring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
+
+from smartlint_rules import _support as sup
+
+from smartlint.model import Dimension, Finding, ParsedGoal, Suggestion, TimeKind
+from smartlint.rewrite import deadline_phrase
+from smartlint.rule import Examples, Rule, RuleContext
+
+_TITLE = {"en": "Give a date", "zh": "给出日期"}
+
+
+class VagueTime(Rule):
+    """A time word that sounds like a deadline but sets none: "soon", "ASAP", "尽快".
+
+    ## What it does
+    Finds the words of the `vague_time` lexicon ("soon", "ASAP", "eventually", "ongoing",
+    "going forward", "尽快", "适时", "逐步" …) and the time expressions the parser marked as
+    vague. It stays quiet when the goal also has a real time bound ("gradually, by June 30").
+
+    ## Why it matters
+    "As soon as possible" is never late, so it never prompts anyone to act, and nobody can say
+    at review time whether the goal was met on time.
+
+    ## How to fix
+    Replace the word with a date or a period: "by March 31, 2027", "in Q2 2027", "2027年6月30日前".
+    When the goal belongs to a period (the context), its end date is offered.
+
+    ## Configuration
+    Extend the list with `[tool.smartlint.lexicon.en] vague_time = ["in due course"]`.
+
+    ## Fix safety
+    The suggestion replaces the vague word with "by <deadline>" (or the context period's end).
+    Not applied unattended: the date is a decision.
+    """
+
+    code = "T102"
+    name = "vague-time"
+    dimension = Dimension.TIME_BOUND
+    messages: ClassVar[Mapping[str, str]] = {
+        "en": "“{term}” sets no deadline: say by when, e.g. “by March 31, 2027”.",
+        "zh": "“{term}”没有给出期限：请写明何时完成，例如“2027年3月31日前”。",
+    }
+    examples: ClassVar[Mapping[str, Examples]] = {
+        "en": Examples(
+            bad=["Reduce customer churn to 3% as soon as possible",
+                 "Eventually reach 1,000 paying customers"],
+            good=["Reduce customer churn to 3% by June 30, 2027",
+                  "Reach 1,000 paying customers in Q3 2027"],
+        ),
+        "zh": Examples(
+            bad=["尽快将客户流失率降低到3%", "逐步将月活跃用户提高到100万"],
+            good=["2027年6月30日前将客户流失率降低到3%", "2027年底前将月活跃用户提高到100万"],
+        ),
+    }
+
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+        if sup.bounding_times(goal):
+            return
+        spans: list[tuple[int, int]] = [
+            (t.start, t.end) for t in goal.timeframes if t.kind is TimeKind.VAGUE
+        ]
+        for term in sup.matcher(goal.lang, "vague_time", sup.config_of(ctx)).finditer(goal.text):
+            if not sup.spans_overlap((term.start, term.end), spans):
+                spans.append((term.start, term.end))
+        if not spans:
+            return
+        start, end = min(spans)
+        period = ctx.context.period
+        fill = deadline_phrase(goal.lang, period.end if period is not None else None)
+        suggestion = Suggestion(
+            title=_TITLE.get(goal.lang, _TITLE["en"]), replacement=fill, start=start, end=end
+        )
+        yield self.finding(goal, start, end, ctx, suggestions=[suggestion],
+                           term=goal.text[start:end])

@@ -1,0 +1,83 @@
+"""T106 frequency-not-deadline: the rule; its documentation is the class docstring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
+
+from smartlint_rules import _support as sup
+
+from smartlint.model import Dimension, Finding, ParsedGoal, Severity, Suggestion, TimeKind
+from smartlint.rewrite import deadline_phrase
+from smartlint.rule import Examples, Rule, RuleContext
+
+_TITLE = {"en": "Add a deadline", "zh": "加上期限"}
+
+
+class FrequencyNotDeadline(Rule):
+    """A frequency or metric window ("monthly", "每月") stands where a deadline should be.
+
+    ## What it does
+    Fires when the goal's only time words say how often or over what window something is
+    measured — "monthly", "per week", "year over year", "每月", "同比" — and nothing says by
+    when the goal must be met, in the text or in the context's period. It reports at the `info`
+    level, next to the missing deadline, to explain why "monthly" does not count.
+
+    ## Why it matters
+    "Publish a newsletter monthly" can be met or missed every month forever: without an end
+    date there is no moment at which the goal is judged.
+
+    ## How to fix
+    Keep the frequency — it belongs to the metric — and add the period over which it must hold:
+    "Publish a newsletter monthly from February to June 2027", "2027年上半年每月发布一期简报".
+
+    ## Configuration
+    Extend the word list with `[tool.smartlint.lexicon.en] frequency_time = ["fortnightly"]`.
+
+    ## Fix safety
+    The suggestion appends "by <deadline>" (or the period's end) and keeps the frequency. Not
+    applied unattended.
+    """
+
+    code = "T106"
+    name = "frequency-not-deadline"
+    dimension = Dimension.TIME_BOUND
+    default_severity = Severity.INFO
+    messages: ClassVar[Mapping[str, str]] = {
+        "en": "“{term}” says how often, not by when: keep it and add a deadline.",
+        "zh": "“{term}”说明的是频率，而不是期限：保留它，并写明何时完成。",
+    }
+    examples: ClassVar[Mapping[str, Examples]] = {
+        "en": Examples(
+            bad=["Publish 4 customer case studies monthly",
+                 "Grow monthly active users to 50,000"],
+            good=["Publish 4 customer case studies monthly in Q2 2027",
+                  ("Grow monthly active users to 50,000", {"period": "2027-Q2"})],
+        ),
+        "zh": Examples(
+            bad=["每月发布4篇客户案例"],
+            good=["2027年6月30日前每月发布4篇客户案例",
+                  ("每月发布4篇客户案例", {"period": "2027-Q2"})],
+        ),
+    }
+
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+        if ctx.context.period is not None or sup.bounding_times(goal):
+            return
+        spans = [(t.start, t.end) for t in goal.timeframes if t.kind is TimeKind.FREQUENCY]
+        if not spans:
+            term = sup.matcher(goal.lang, "frequency_time", sup.config_of(ctx)).first(goal.text)
+            if term is None:
+                return
+            spans = [(term.start, term.end)]
+        start, end = min(spans)
+        tail = goal.text.rstrip()
+        sep = "" if goal.lang == "zh" else " "
+        phrase = deadline_phrase(goal.lang)
+        suggestion = Suggestion(
+            title=_TITLE.get(goal.lang, _TITLE["en"]),
+            replacement=(f"，{phrase}完成" if goal.lang == "zh" else sep + phrase),
+            start=len(tail), end=len(tail),
+        )
+        yield self.finding(goal, start, end, ctx, suggestions=[suggestion],
+                           term=goal.text[start:end])
