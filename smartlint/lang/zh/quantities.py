@@ -1,22 +1,541 @@
-"""Quantities (STUB: to be replaced by the real extractor)."""
+"""Quantities in Chinese goals: 10%, 百分之十, 三成, 十个百分点, 500万元, ¥3亿, 10家客户,
+200毫秒, 翻一番, 减半, 至少5名, 4.8分以上.
+
+Works on `doc.text` (spaCy's blank `zh` splits into single characters, so token borders
+carry no information): one linear scan for numeral runs, then a look at the few characters
+on either side to decide what the number is (a percentage, an amount of money, a count of
+things, a duration, a year or date — which is not a quantity — or an ordinal/id).
+
+Conventions: 增长一倍 ("grow by one times") is read as a multiplier of 2 — the result is
+twice the base — and 增长两倍 as 3; a bare 3倍 ("3 times") is 3. 三成 is 30 percent, 八折 is
+80 percent, 十个百分点 is 10 with unit "percentage_point". 四个月内 / 未来三个月 are time
+windows (see timeframes), not quantities; durations inside a metric (缩短到15个月以内,
+5分钟内响应) are.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
+from typing import Any
 
-from spacy.tokens import Doc
-
+from smartlint.lang.zh.numerals import DIGITS, NUMERAL_CHARS, parse_chinese_number
+from smartlint.lexicon import shipped
 from smartlint.model import Quantity, QuantityKind
 
-_NUM = re.compile(r"\d+(?:[.,]\d+)*\s*%?")
+_AR = "0-9０-９"
+_NUMC = _AR + NUMERAL_CHARS
+_UNITC = "十拾百佰千仟万萬亿億兆余多"
+# A run of numeral characters. Every repetition consumes at least one character and the
+# alternatives start with disjoint characters, so matching is linear (no backtracking).
+_RUN = re.compile(
+    rf"(?<![A-Za-z0-9０-９.:：/])(?:[负\-－](?=[.{_NUMC}]))?(?:[{_NUMC}]|[.．](?=[{_AR}]))"
+    rf"(?:[{_NUMC}]|[.．点點](?=[{_NUMC}])|[,，](?=[{_AR}]{{3}}(?![{_AR}]))|[ \t](?=[{_UNITC}])"
+    rf"|[ \t]?[余多](?=[ \t]?[万萬亿億千百]))*"
+    rf"(?:[eE][\-+]?[0-9]+(?![A-Za-z0-9]))?"
+)
+# Common characters that are also financial numerals (陆 "land", 拾 "pick up"): alone they
+# are words, not numbers.
+_FINANCIAL_ONLY = frozenset("壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟什幺洞")
+_BASIC_DIGITS = frozenset("零〇二三四五六七八九")
+_URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff]+")
+_LONE_NEXT = frozenset("是不而却那这和的或与及”」』\"'")
+_ARABIC_DIGIT = re.compile(rf"[{_AR}]")
+_DIGIT_ONLY = re.compile(rf"[{''.join(DIGITS)}]+")
+
+# Fractions and "per hundred" forms: 百分之十, 千分之五, 三分之一.
+_PER = re.compile(
+    rf"(百分之|千分之|仟分之|万万分之|万分之|萬分之|百万分之|千万分之|"
+    rf"([{_NUMC}]{{1,16}})[ \t]?分之)[ \t]?"
+    rf"([{_NUMC}]{{1,24}}(?:[.．点點][{_NUMC}]{{1,12}})?)"
+)
+# An Arabic fraction or mixed number: 1/2的客户, 16/5, 1 3/5, -3/2 (dates such as 3/31
+# are left to the time extractor).
+_FRACTION = re.compile(
+    rf"(?<![{_AR}/.])(?P<neg>[-－])?(?:(?P<w>[{_AR}]{{1,9}})[ \t])?"
+    rf"(?P<a>[{_AR}]{{1,9}})/(?P<b>[{_AR}]{{1,9}})"
+    rf"(?![{_AR}/])"
+)
+_PER_SCALE = {"百分之": 1.0, "千分之": 0.1, "仟分之": 0.1, "万分之": 0.01, "萬分之": 0.01,
+              "百万分之": 1e-4, "千万分之": 1e-5, "万万分之": 1e-6}  # fmt: skip
+# Percentages written as words: 半成 = 5%, 半折 / 对折 = 50% (of the price).
+_PERCENT_WORDS = re.compile(r"半成|半折|(?<=打)(?:对折|對折)")
+_PERCENT_WORD_VALUE = {"半成": 5.0, "半折": 50.0, "对折": 50.0, "對折": 50.0}
+
+# Multipliers written as words.
+_MULT_WORDS = re.compile(
+    r"翻([一二两三四五1-5])番|翻番|翻倍|加倍|成倍|减半|砍半|"
+    r"(?<=减少|降低|下降|缩减|缩短|压缩|减掉)一半|(过半|一半)"
+)
+_FAN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_FAN.update({str(i): i for i in range(1, 6)})
+
+# What may follow a number, tried longest first at the end of a run.
+_CURRENCY = {
+    "元人民币": "CNY", "人民币": "CNY", "块钱": "CNY", "元": "CNY", "块": "CNY",
+    "美元": "USD", "美金": "USD", "美圆": "USD", "欧元": "EUR", "日元": "JPY",
+    "港元": "HKD", "港币": "HKD", "英镑": "GBP", "新台币": "TWD", "台币": "TWD",
+    "韩元": "KRW", "瑞士法郎": "CHF", "卢布": "RUB",
+    "RMB": "CNY", "CNY": "CNY", "USD": "USD", "EUR": "EUR", "HKD": "HKD",
+}  # fmt: skip
+_UNITS = {
+    "毫秒": "millisecond", "ms": "millisecond", "秒钟": "second", "秒": "second",
+    "分钟": "minute", "个小时": "hour", "小时": "hour", "个钟头": "hour", "钟头": "hour",
+    "天": "day", "个工作日": "day", "工作日": "day", "个星期": "week", "星期": "week",
+    "周": "week", "个月": "month", "年": "year",
+    "公里": "kilometer", "千米": "kilometer", "km": "kilometer", "厘米": "centimeter",
+    "cm": "centimeter", "CM": "centimeter", "公分": "centimeter", "毫米": "millimeter",
+    "mm": "millimeter", "米": "meter", "公斤": "kilogram", "千克": "kilogram",
+    "kg": "kilogram", "微克": "microgram", "毫克": "milligram", "克": "gram",
+    "吨": "metric_ton", "毫升": "milliliter", "升": "liter",
+    "兆字节": "megabyte", "字节": "byte", "比特": "bit",
+    "TB": "terabyte", "GB": "gigabyte", "MB": "megabyte", "KB": "kilobyte",
+}  # fmt: skip
+_DURATION_UNITS = frozenset({"day", "week", "month", "year"})
+_PERCENT = {"个百分点": "pp", "百分点": "pp", "個百分點": "pp", "百分點": "pp", "pp": "pp",
+            "PP": "pp", "%": "%", "％": "%", "‰": "permille", "成": "cheng", "折": "zhe",
+            "倍": "bei"}  # fmt: skip
+# Measure words: a number followed by one of these counts the noun after it.
+_COUNTERS = (
+    "个|名|家|位|项|次|条|件|款|场|篇|份|套|台|户|人|种|批|支|所|座|本|部|辆|张|门|笔|单|"
+    "封|例|起|处|间|棵|株|只|头|匹|架|艘|颗|枚|把|根|道|轮|课|堂|节|期|分|星|亩|斤|两|打|"
+    "双|雙|对|對|万人|人次|家次|个点"
+)
+_SUFFIX = re.compile(
+    r"[ \t]*(?:(?P<pct>个百分点|百分点|個百分點|百分點|pp|PP|%|％|‰|"
+    r"成(?![本为功员果交长熟立就效绩])|折(?![扣算合旧])|倍)"
+    r"|(?P<cur>" + "|".join(sorted(_CURRENCY, key=len, reverse=True)) + r")"
+    r"|(?P<unit>" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?![A-Za-z])"
+    r"|(?P<scale>[kKwWM])(?![A-Za-z])"
+    r"|(?P<counter>" + _COUNTERS + r"))"
+)
+_ASCII_NOUN = re.compile(r"[ \t]?([A-Za-z]{2,}[A-Za-z0-9]*)")
+_STOP_NOUN_CHARS = frozenset(
+    "的和与及并或在于以内到至从把将对为是了、，。；：！？,.;:!?()（）[]【】<>《》\"“”'‘’ \t\n"
+)
+
+# A comparator just before the number, or just after its unit.
+_PRE_CMP = re.compile(
+    r"(不低于|不少于|不小于|至少|最少|起码|不超过|不高于|不多于|最多|至多|超过|高于|大于|"
+    r"多于|低于|少于|小于|≥|>=|≤|<=|＞|＜|>|<|逾|超)[ \t]*$"
+)
+_PRE_CMP_MAP = {
+    "不低于": ">=", "不少于": ">=", "不小于": ">=", "至少": ">=", "最少": ">=", "起码": ">=",
+    "≥": ">=", ">=": ">=", "不超过": "<=", "不高于": "<=", "不多于": "<=", "最多": "<=",
+    "至多": "<=", "≤": "<=", "<=": "<=", "低于": "<=", "超过": ">", "高于": ">", "大于": ">",
+    "多于": ">", "＞": ">", ">": ">", "逾": ">", "超": ">", "少于": "<", "小于": "<",
+    "＜": "<", "<": "<",
+}  # fmt: skip
+_POST_CMP = re.compile(r"(及以上|或以上|以上|\+|＋|及以下|或以下|以下|以内|之内|内(?![容部外涵]))")
+_POST_CMP_MAP = {"及以上": ">=", "或以上": ">=", "以上": ">=", "+": ">=", "＋": ">=",
+                 "及以下": "<=", "或以下": "<=", "以下": "<=", "以内": "<=", "之内": "<=",
+                 "内": "<="}  # fmt: skip
+
+# Ratios (师生比1:15, 投入产出比不低于3:1), only next to a word that names a ratio.
+_RATIO = re.compile(r"(?<![0-9:：])(?P<a>\d{1,4})[:：](?P<b>\d{1,4})(?![0-9:：])")
+_RATIO_CONTEXT = re.compile(r"比")
+# Ranks: 前十, 前10名, 第一名, 排名第一.
+_RANK = re.compile(
+    rf"(?<![提此以之目当])(?P<p>前|第)(?P<n>[{_AR}]{{1,3}}|[一二两三四五六七八九十百]{{1,3}})"
+    rf"(?P<u>名|位|强)?(?![{_NUMC}季阶期批届章节条款轮年月天周次个项])"
+)
+_RANK_CONTEXT = re.compile(r"(排名|排行|排位|位列|名列|跻身|进入|份额|榜单|榜)[^，。；,;]{0,8}$")
+# A majority of a population: 过半数, 大多数, 绝大部分.
+_MAJORITY = re.compile(r"过半数|半数以上|绝大多数|大多数|绝大部分|大部分|多数")
+
+# Left context that makes a number an ordinal, id or version rather than a quantity.
+_PRE_ID = re.compile(r"(第|版本|编号|型号|序号|订单号|工号|V|v|#|＃|No\.|为期)[ \t]*$")
+# A decimal right after a product name is a version: "MySQL 5.7", "Python 3.11".
+_PRE_VERSION = re.compile(r"[A-Za-z][ \t]?$")
+_VERSION_RANGE = re.compile(r"[A-Za-z][ \t]?\d+(?:\.\d+)+[ \t]*(?:到|至|->|→|-)[ \t]*$")
+# Right context that makes a number a date, year, quarter, version or id.
+_POST_ID = re.compile(
+    r"(?:[ \t]*(?:年度|财年|周年|年代|季度|月份|届|代|版|期|级|号|楼|层|路|点钟|周?岁|:\d|：\d)"
+    r"|[/\-－.．][0-9０-９]|(?![kKwWM])[A-Za-z](?![A-Za-z]))"
+)
+_MONTH_AFTER = re.compile(r"[ \t]*月(?!度)")
+_YEAR_AFTER = re.compile(r"[ \t]*年(?![代级度])")
+_DAY_AFTER = re.compile(r"[ \t]*(?:日(?!元)|号)")
+_TO_ASCII = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
+# Window words: "四个月内" and "未来三个月" bound the goal in time; they are time frames.
+_WINDOW_AFTER = re.compile(r"[ \t]*(?:内|之内|以内|里|期间)")
+_WINDOW_BEFORE = re.compile(r"(未来|接下来的?|今后|此后|之后的?|最近|过去|近)[ \t]*$")
+# "缩短到三个月以内": a duration after 到/至/为 is the metric's target, not a window.
+_TARGET_BEFORE = re.compile(r"(到|至|为|于)[ \t]*$")
+_GROWTH_BEFORE = re.compile(r"(增长|增加|提高|提升|扩大|上升|增|翻|涨)了?[ \t]*$")
+# 一 before these measure words is an article ("建立一个系统"), not a count.
+_ARTICLE_COUNTERS = frozenset("个项种套份场支款条批些次件")
+_REACH_BEFORE = re.compile(r"(达到|突破|超过|为|至|到)[ \t]*$")
+_ZERO_NOUN = re.compile(r"[\u4e00-\u9fff]")
+_YEAR_RANGE = (1900, 2100)
 
 
-def extract(doc: Doc) -> list[Quantity]:
-    out = []
-    for m in _NUM.finditer(doc.text):
-        raw = m.group(0).strip()
-        kind = QuantityKind.PERCENT if raw.endswith("%") else QuantityKind.NUMBER
-        value = float(raw.rstrip("%").strip().replace(",", ""))
-        out.append(Quantity(m.start(), m.start() + len(raw), raw, value, kind,
-                            "percent" if kind is QuantityKind.PERCENT else None))
+def _stop_regex() -> re.Pattern[str]:
+    words = sorted(shipped("zh", "parse_numeral_stopwords"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!x)x")
+
+
+_STOP = _stop_regex()
+
+
+def _noun_after(text: str, pos: int) -> tuple[str | None, int]:
+    """The noun a measure word counts: Han characters up to a function word (max 8)."""
+    m = _ASCII_NOUN.match(text, pos)
+    if m:
+        return m.group(1), m.end()
+    end = pos
+    limit = min(len(text), pos + 8)
+    while end < limit:
+        c = text[end]
+        if c in _STOP_NOUN_CHARS or c.isdigit() or (c in NUMERAL_CHARS and end > pos):
+            break
+        if not ("\u4e00" <= c <= "\u9fff"):
+            break
+        end += 1
+    if end == pos:
+        return None, pos
+    return text[pos:end], end
+
+
+def _comparator(text: str, start: int, end: int) -> tuple[str | None, int]:
+    """(comparator, new end) from the words around a quantity span."""
+    m = _POST_CMP.match(text, end)
+    if m:
+        op = _POST_CMP_MAP[m.group(1)]
+        new_end = m.end() if m.group(1) in "+＋" else end
+        return op, new_end
+    m = _PRE_CMP.search(text, max(0, start - 4), start)
+    if m:
+        return _PRE_CMP_MAP[m.group(1)], end
+    return None, end
+
+
+class _Taken:
+    """Characters already used by a quantity (a mask, so each check costs the span length)."""
+
+    __slots__ = ("mask",)
+
+    def __init__(self, n: int) -> None:
+        self.mask = bytearray(n)
+
+    def add(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def __call__(self, start: int, end: int) -> bool:
+        return any(self.mask[start:end])
+
+
+def extract(doc: Any) -> list[Quantity]:
+    """Quantities in `doc` (a spaCy Doc or anything with `.text`), in text order."""
+    text: str = doc.text
+    out: list[Quantity] = []
+    taken = _Taken(len(text))
+    # Stop-word matches are disjoint and in order, so one bisect finds the one that could
+    # cover a run.
+    stops = [(m.start(), m.end()) for m in _STOP.finditer(text)] if text else []
+    stop_starts = [a for a, _ in stops]
+    if "/" in text or "www" in text:
+        for m in _URL.finditer(text):
+            taken.add(m.start(), m.end())
+
+    def add(q: Quantity) -> None:
+        out.append(q)
+        taken.add(q.start, q.end)
+
+    # 1. Word multipliers and per-hundred forms first: they contain numerals.
+    for m in _MULT_WORDS.finditer(text):
+        word = m.group(0)
+        if m.group(1):
+            value: float = 2.0 ** _FAN[m.group(1)]
+        elif word in ("减半", "砍半") or (word == "一半" and m.group(2) is None):
+            value = 0.5
+        elif m.group(2):
+            # 一半 / 过半 of a population: 50 percent (过半 = more than half).
+            cmp = ">" if word == "过半" else _comparator(text, m.start(), m.end())[0]
+            add(
+                Quantity(m.start(), m.end(), word, 50.0, QuantityKind.PERCENT, "percent", None, cmp)
+            )
+            continue
+        else:
+            value = 2.0
+        add(Quantity(m.start(), m.end(), word, value, QuantityKind.MULTIPLIER))
+    for m in _PERCENT_WORDS.finditer(text):
+        word = m.group(0)
+        add(
+            Quantity(
+                m.start(), m.end(), word, _PERCENT_WORD_VALUE[word], QuantityKind.PERCENT, "percent"
+            )
+        )
+    for m in _PER.finditer(text):
+        if taken(m.start(), m.end()):
+            continue
+        digits = m.group(3)
+        num = parse_chinese_number(digits)
+        while num is None and len(digits) > 1 and digits[-1] in "百千万亿":
+            digits = digits[:-1]  # 百分之七十百分位: the run ran into the next word
+            num = parse_chinese_number(digits)
+        if num is None:
+            continue
+        m_end = m.start(3) + len(digits)
+        if m.group(2):  # 三分之一: a fraction, as a percentage
+            den = parse_chinese_number(m.group(2))
+            if not den:
+                continue
+            value = round(num / den * 100, 4)
+        else:
+            value = num * _PER_SCALE[m.group(1)]
+        cmp, end = _comparator(text, m.start(), m_end)
+        add(
+            Quantity(
+                m.start(),
+                end,
+                text[m.start() : end],
+                value,
+                QuantityKind.PERCENT,
+                "percent",
+                None,
+                cmp,
+            )
+        )
+    if "/" in text:
+        for m in _FRACTION.finditer(text):
+            q = _fraction(text, m)
+            if q is not None and not taken(q.start, q.end):
+                add(q)
+
+    if ":" in text or "：" in text:
+        for m in _RATIO.finditer(text):
+            if _RATIO_CONTEXT.search(text, max(0, m.start() - 12), m.start()):
+                a, b = float(m.group("a")), float(m.group("b"))
+                if b and not taken(m.start(), m.end()):
+                    cmp = _comparator(text, m.start(), m.end())[0]
+                    add(
+                        Quantity(
+                            m.start(),
+                            m.end(),
+                            m.group(0),
+                            a / b,
+                            QuantityKind.NUMBER,
+                            None,
+                            None,
+                            cmp,
+                        )
+                    )
+    for m in _RANK.finditer(text):
+        if taken(m.start(), m.end()):
+            continue
+        has_unit = m.group("u") is not None
+        if not has_unit and not _RANK_CONTEXT.search(text, max(0, m.start() - 10), m.start()):
+            continue
+        n = parse_chinese_number(m.group("n"))
+        if n is None or n <= 0:
+            continue
+        # 前十 / 前10名: top N (rank ≤ N); 第一: rank N.
+        cmp = "<=" if m.group("p") == "前" else "="
+        add(Quantity(m.start(), m.end(), m.group(0), n, QuantityKind.NUMBER, None, "名次", cmp))
+    for m in _MAJORITY.finditer(text):
+        if not taken(m.start(), m.end()):
+            add(
+                Quantity(
+                    m.start(), m.end(), m.group(0), 50.0, QuantityKind.PERCENT, "percent", None, ">"
+                )
+            )
+
+    # 2. Numeral runs.
+    for m in _RUN.finditer(text):
+        s, e = m.start(), m.end()
+        if taken(s, e):
+            continue
+        raw = m.group(0)
+        has_arabic = _ARABIC_DIGIT.search(raw) is not None
+        # A stop word blocks a run it covers ("进一步", "千万别"), not a longer numeral
+        # that contains it ("四千万").
+        if not has_arabic and stops:
+            i = bisect.bisect_right(stop_starts, s) - 1
+            if i >= 0 and stops[i][1] >= e:
+                continue
+        q = _read_number(text, s, e, raw, has_arabic)
+        if q is None and len(raw) > 1 and raw[-1] in "两兩" and has_arabic:
+            q = _read_number(text, s, e - 1, raw[:-1], has_arabic)  # 1234两: 两 is a unit
+        if q is not None:
+            add(q)
+    out.sort(key=lambda q: q.start)
     return out
+
+
+def _read_number(text: str, s: int, e: int, raw: str, has_arabic: bool) -> Quantity | None:
+    """The quantity a numeral run at text[s:e] starts, or None when it is not one."""
+    if "e" in raw or "E" in raw:
+        try:
+            value: float | None = float(raw.translate(_TO_ASCII))
+        except ValueError:
+            return None
+    else:
+        value = parse_chinese_number(raw.replace("余", "").replace("多", ""))
+    if value is None:
+        return None
+    if len(raw) == 1 and raw in _FINANCIAL_ONLY and not (s and text[s - 1] == "是"):
+        return None
+    before = text[max(0, s - 4) : s]
+    if _PRE_ID.search(before) or (before and before[-1] in "QqHh"):
+        return None
+    pid = _POST_ID.match(text, e)
+    if pid and not (pid.group(0).strip() == "级" and _REACH_BEFORE.search(text, max(0, s - 3), s)):
+        return None  # ids, versions, years; but "达到5级" is a level to reach
+    prev = text[s - 1] if s > 0 else ""
+    if (
+        has_arabic
+        and "." in raw
+        and (_PRE_VERSION.search(text, max(0, s - 2), s) or _VERSION_RANGE.search(text, 0, s))
+    ):
+        return None  # MySQL 5.7, "从MySQL 5.7到8.0"
+    if _DAY_AFTER.match(text, e) and prev == "月":
+        return None  # 3月31日
+    if _MONTH_AFTER.match(text, e):
+        return None  # 3月, 十月: a month name (N个月 is a duration)
+    ym = _YEAR_AFTER.match(text, e)
+    if ym:
+        digits_only = _DIGIT_ONLY.fullmatch(raw) is not None and len(raw) >= 2
+        if (has_arabic and len(raw.strip()) >= 3) or digits_only:
+            return None  # 2027年, 二〇二七年: a year
+        if has_arabic and re.match(r"[ \t]*年[ \t]*\d{1,2}[ \t]*月", text[e : e + 8]):
+            return None  # 18年10月
+    if _DAY_AFTER.match(text, e) and not re.match(r"[ \t]*日[ \t]*(?:内|之内|以内)", text[e:]):
+        return None  # 29日, 12号: a day of the month or an id
+    single = len(raw) == 1 and not has_arabic
+    if single and raw not in _BASIC_DIGITS and raw not in "一两兩十":
+        return None  # 百, 千, 万 alone ("百分", "千万") are not numbers
+
+    sm = _SUFFIX.match(text, e)
+    kind = QuantityKind.NUMBER
+    unit: str | None = None
+    noun: str | None = None
+    end = e
+    if sm is not None:
+        end = sm.end()
+        if sm.group("pct"):
+            p = _PERCENT[sm.group("pct")]
+            if p == "pp":
+                kind, unit = QuantityKind.PERCENT, "percentage_point"
+            elif p == "%":
+                kind, unit = QuantityKind.PERCENT, "percent"
+            elif p == "permille":
+                kind, unit, value = QuantityKind.PERCENT, "percent", value / 10
+            elif p == "cheng":  # 三成 = 30%
+                kind, unit, value = QuantityKind.PERCENT, "percent", value * 10
+                if text.startswith("半", end):
+                    value, end = value + 5, end + 1
+            elif p == "zhe":  # 八折 = 80%, 75折 = 75%
+                kind, unit = QuantityKind.PERCENT, "percent"
+                if value == 10:
+                    return None  # 十折 is no discount at all: not a figure anyone sets
+                value = value * 10 if value < 10 else value
+            else:  # 倍
+                kind = QuantityKind.MULTIPLIER
+                if _GROWTH_BEFORE.search(text, max(0, s - 4), s):
+                    value += 1  # 增长一倍 = twice as much
+        elif sm.group("cur"):
+            kind, unit = QuantityKind.CURRENCY, _CURRENCY[sm.group("cur")]
+        elif sm.group("unit"):
+            unit = _UNITS[sm.group("unit")]
+            if (
+                unit in _DURATION_UNITS
+                and (
+                    _WINDOW_AFTER.match(text, end) or _WINDOW_BEFORE.search(text, max(0, s - 4), s)
+                )
+                and not _TARGET_BEFORE.search(text, max(0, s - 2), s)
+            ):
+                return None  # 四个月内, 未来三个月: a time window, not a measure
+            if sm.group("unit") == "年" and not single and value >= 100:
+                return None
+            kind = QuantityKind.UNIT
+            if text.startswith("半", end):  # 三天半
+                value, end = value + 0.5, end + 1
+        elif sm.group("scale"):
+            value *= {"k": 1e3, "K": 1e3, "w": 1e4, "W": 1e4, "M": 1e6}[sm.group("scale")]
+            cur = _SUFFIX.match(text, end)
+            if cur is not None and cur.group("cur"):
+                kind, unit, end = QuantityKind.CURRENCY, _CURRENCY[cur.group("cur")], cur.end()
+        else:
+            counter = sm.group("counter")
+            if single and raw in "一壹" and counter in _ARTICLE_COUNTERS:
+                return None  # 一个 / 一项: an article
+            if counter == "分" and text.startswith(("钟", "之", "点"), end):
+                return None
+            if counter == "两" or counter == "级":
+                noun = None
+            elif counter == "分":
+                noun = "分"
+            else:
+                noun, end2 = _noun_after(text, end)
+                if counter in ("万人", "人次", "家次", "人", "打"):
+                    noun = counter if noun is None else noun
+                end = end2 if noun and noun != counter else end
+                if counter == "打":
+                    value, noun = value * 12, None
+    else:
+        am = _ASCII_NOUN.match(text, e)
+        if (
+            has_arabic
+            and _YEAR_RANGE[0] <= value <= _YEAR_RANGE[1]
+            and "." not in raw
+            and not _PRE_CMP.search(text, max(0, s - 4), s)
+            and not _REACH_BEFORE.search(text, max(0, s - 3), s)
+        ):
+            return None  # a bare 2027 is a year label ("2027 OKR")
+        if am and has_arabic:
+            noun, end = am.group(1), am.end()
+        elif single and raw == "零" and _ZERO_NOUN.match(text, e):
+            noun, end = _noun_after(text, e)  # 零事故, 零投诉: zero as the target level
+            if noun is None:
+                return None
+        elif single and len(text) > 1 and not _lone_numeral(text, s, e, raw):
+            return None  # a lone 一/二 inside words ("之一", "二手") is rarely a number
+    # Currency written before the number: ¥300, $20, US$5, RMB 100.
+    cm = re.search(r"(US\$|HK\$|\$|¥|￥|€|£|RMB ?|CNY ?|USD ?)$", text[max(0, s - 4) : s])
+    start = s
+    if cm and kind is QuantityKind.NUMBER and noun is None:
+        sym = cm.group(1).strip()
+        kind = QuantityKind.CURRENCY
+        unit = {"$": "USD", "US$": "USD", "HK$": "HKD", "€": "EUR", "£": "GBP"}.get(sym, "CNY")
+        if sym in ("USD",):
+            unit = "USD"
+        start = s - len(cm.group(1))
+    cmp, end = _comparator(text, start, end)
+    end = _trim(text, start, end)
+    return Quantity(start, end, text[start:end], float(value), kind, unit, noun, cmp)
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return end
+
+
+def _lone_numeral(text: str, s: int, e: int, raw: str) -> bool:
+    """A single Chinese digit standing on its own: "排名前三的", "答案是四", "“五”"."""
+    nxt = text[e] if e < len(text) else ""
+    prev = text[s - 1] if s > 0 else ""
+    if raw in "一壹":  # only where it is plainly the digit: "是一却", "“一”"
+        return (prev == "是" and nxt in _LONE_NEXT) or (prev in "“「『" and nxt in "”」』")
+    if raw not in _BASIC_DIGITS:
+        return False
+    han_next = "\u4e00" <= nxt <= "\u9fff"
+    han_prev = "\u4e00" <= prev <= "\u9fff"
+    return (not han_next or nxt in _LONE_NEXT) and (not han_prev or prev in "是前为“「『")
+
+
+def _fraction(text: str, m: re.Match[str]) -> Quantity | None:
+    a, b = int(m.group("a").translate(_TO_ASCII)), int(m.group("b").translate(_TO_ASCII))
+    if b == 0:
+        return None
+    follows = text[m.end() : m.end() + 1]
+    mixed = m.group("w") is not None
+    # 3/31 and 12/1 read as dates; a fraction needs a sign, a whole part, a numerator or
+    # denominator no date has, or a 的 after it (1/2的客户).
+    if not (m.group("neg") or mixed or a > 12 or b > 31 or follows == "的"):
+        return None
+    value = a / b + (int(m.group("w").translate(_TO_ASCII)) if mixed else 0)
+    if m.group("neg"):
+        value = -value
+    return Quantity(m.start(), m.end(), m.group(0), value, QuantityKind.NUMBER)

@@ -1,11 +1,684 @@
-"""Time frames (STUB: to be replaced by the real extractor)."""
+"""Time frames in Chinese goals: deadlines (到2027年, 3月31日前, 年底前), periods (本季度,
+第三季度, 2027年Q3, 明年, 十四五期间, 2027财年), windows (四个月内, 未来三个月),
+frequencies (每月, 月度, 同比, 月活跃用户), baselines (比2020年, 与去年同期相比), scopes
+(年度目标, Q2管道) and vague wording (尽快, 逐步).
+
+dateparser misreads Chinese goal language (2027年3月底前 → year 4053; 四个月内 → nothing), so
+every expression is read here with a few linear regexes and resolved with `smartlint.dates`.
+Each regex is a sequence of bounded pieces with no nested unbounded repetition, so a scan
+stays linear on long inputs such as "年" * 20000.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any, cast
 
-from smartlint.lang.base import TimeMention
+from smartlint import dates
+from smartlint.lang.base import Resolver, TimeMention
+from smartlint.lang.zh.numerals import parse_chinese_number
+from smartlint.model import TimeKind
+
+Range = tuple[date | None, date | None]
+
+_CN = "零〇一二两三四五六七八九十"
+_D = "0-9０-９"
+_YEAR = rf"(?:[{_D}]{{4}}|[零〇一二三四五六七八九]{{4}})"
+_MONTH = rf"(?:[{_D}]{{1,2}}|十[一二]?|[一二三四五六七八九])"
+_DAY = rf"(?:[{_D}]{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_QN = "[一二三四1-4１-４]"
+_S = r"[ \t]?"
+
+# An absolute date or period with a year: 2027年, 2027年3月, 2027年3月31日, 2027年3月底,
+# 2027年底, 2027年上半年, 2027年第三季度, 2027年Q3, 2027Q3, 2027年度.
+_ABS_YEAR = re.compile(
+    rf"(?P<y>{_YEAR}){_S}(?:年{_S}(?:"
+    rf"(?P<m>{_MONTH}){_S}月(?:{_S}(?P<d>{_DAY}){_S}[日号]|(?P<mp>底|末|初|中|上旬|中旬|下旬|份))?"
+    rf"|(?P<yp>年?底|年?末|年?初|年?中|度)"
+    rf"|(?P<h>上半年|下半年)"
+    rf"|第?(?P<q>{_QN}){_S}季度"
+    rf"|[Qq](?P<q2>[1-4])|[Hh](?P<h2>[12])"
+    rf")?|(?P<fy>财年|财政年度?)|[Qq](?P<q3>[1-4]))"
+)
+# A month (and day) without a year: 3月31日, 十月一号, 3月底, 6月份. Not after a digit or 年,
+# which _ABS_YEAR covers, and not 3个月 (a duration).
+_ABS_MONTH = re.compile(
+    rf"(?<![{_D}{_CN}年个第])(?P<m>{_MONTH}){_S}月"
+    rf"(?:{_S}(?P<d>{_DAY}){_S}[日号]|(?P<mp>底|末|初|中|上旬|中旬|下旬|份))?"
+    rf"(?![度活均])"
+)
+_NUMERIC_DATE = re.compile(
+    rf"(?<![{_D}.\-/])(?P<y>[{_D}]{{4}})[\-/.](?P<m>[{_D}]{{1,2}})[\-/.](?P<d>[{_D}]{{1,2}})"
+    rf"(?![{_D}]|\.[{_D}])"
+    rf"|(?<![{_D}.\-/])(?P<m2>1[0-2]|0?[1-9])/(?P<d2>3[01]|[12][0-9]|0?[1-9])"
+    rf"(?:/(?P<y2>[{_D}]{{4}}))?(?![{_D}/])"
+)
+# Quarters and halves without a year: 第三季度, 三季度, Q3, Q3 2027, H2, FY27 Q3, 上半年.
+_QUARTER = re.compile(
+    rf"(?<![A-Za-z0-9])(?:(?P<fy>FY|fy)[ \t]?(?P<fyy>\d{{2}}(?:\d{{2}})?)[ \t]?)?"
+    rf"(?:[Qq](?P<q>[1-4])|[Hh](?P<h>[12]))(?![0-9A-Za-z])(?:[ \t]?(?P<y>20\d{{2}})(?!\d))?"
+    rf"|(?<![{_CN}])第?(?P<q2>{_QN}){_S}季度(?P<qp>末|底|初)?"
+    rf"|(?P<h2>上半年|下半年)"
+)
+_FISCAL = re.compile(
+    rf"(?<![A-Za-z0-9])(?:FY|fy)[ \t]?(?P<y>\d{{4}}|\d{{2}})(?![0-9])|(?P<y2>\d{{2}}){_S}财年"
+)
+_FIVE_YEAR = re.compile(r"(?P<n>十[一二三四五六]五)(?P<p>期间|时期|末|期末|期(?![待望间末]))?")
+# Windows from now: 四个月内, 未来三个月, 接下来的90天, 在两周之内, 半年内, 一年内.
+_WINDOW = re.compile(
+    rf"(?P<pre>未来|接下来的?|今后|此后|之后的?|随后的?|过去|近|最近|前|后)?{_S}"
+    rf"(?P<n>[{_D}]{{1,4}}(?:\.[{_D}])?|[{_CN}]{{1,4}}|半|几|数)?{_S}"
+    rf"(?P<u>个工作日|工作日|天|日|个?星期|周|个半?月|个季度|年|秒钟?|分钟|个?小时|个?钟头|毫秒)"
+    rf"(?P<half>半)?"
+    rf"(?P<post>内(?![容部外涵])|之内|以内|里|期间)?"
+)
+_UNIT_DAYS = {"天": 1, "日": 1, "个工作日": 1, "工作日": 1, "星期": 7, "个星期": 7, "周": 7}
+_UNIT_MONTHS = {"个月": 1, "个半月": 1, "个季度": 3, "年": 12}
+_SMALL_UNITS = frozenset({"秒", "秒钟", "分钟", "小时", "个小时", "钟头", "个钟头", "毫秒"})
+
+# Named relative periods: (unit, offset) for this_period, or a special kind.
+_RELATIVE: dict[str, tuple[str, int]] = {
+    "今年": ("cyear", 0), "本年": ("cyear", 0), "本年度": ("cyear", 0), "今年度": ("cyear", 0),
+    "当年": ("cyear", 0), "今年内": ("cyear", 0), "年内": ("cyear", 0), "本年内": ("cyear", 0),
+    "全年": ("cyear", 0), "今年全年": ("cyear", 0),
+    "明年": ("cyear", 1), "来年": ("cyear", 1), "下一年": ("cyear", 1), "明年度": ("cyear", 1),
+    "下一年度": ("cyear", 1), "明年内": ("cyear", 1), "后年": ("cyear", 2),
+    "本季度": ("quarter", 0), "本季": ("quarter", 0), "这个季度": ("quarter", 0),
+    "这一季度": ("quarter", 0), "当季": ("quarter", 0), "本季度内": ("quarter", 0),
+    "当前季度": ("quarter", 0),
+    "下季度": ("quarter", 1), "下个季度": ("quarter", 1), "下一季度": ("quarter", 1),
+    "下一个季度": ("quarter", 1), "下季": ("quarter", 1),
+    "本月": ("month", 0), "这个月": ("month", 0), "当月": ("month", 0), "本月内": ("month", 0),
+    "下个月": ("month", 1), "下月": ("month", 1), "下一个月": ("month", 1),
+    "本周": ("week", 0), "这周": ("week", 0), "这个星期": ("week", 0), "本星期": ("week", 0),
+    "下周": ("week", 1), "下个星期": ("week", 1), "下星期": ("week", 1), "下一周": ("week", 1),
+    "今天": ("day", 0), "今日": ("day", 0), "明天": ("day", 1), "明日": ("day", 1),
+    "后天": ("day", 2), "後天": ("day", 2),
+    "本学期": ("term", 0), "这学期": ("term", 0), "下学期": ("term", 1), "本学年": ("term", 0),
+    "下学年": ("term", 1), "下一学年": ("term", 1), "新学年": ("term", 1),
+    "本财年": ("year", 0), "本财政年度": ("year", 0), "下一财年": ("year", 1),
+    "下财年": ("year", 1), "下个财年": ("year", 1),
+    # Ends of periods: deadlines.
+    "年底": ("cyear_end", 0), "年末": ("cyear_end", 0), "年终": ("cyear_end", 0),
+    "今年年底": ("cyear_end", 0), "今年底": ("cyear_end", 0), "今年年末": ("cyear_end", 0),
+    "本年底": ("cyear_end", 0), "本年末": ("cyear_end", 0), "年中": ("cyear_mid", 0),
+    "明年底": ("cyear_end", 1), "明年年底": ("cyear_end", 1), "明年年末": ("cyear_end", 1),
+    "明年末": ("cyear_end", 1), "明年年中": ("cyear_mid", 1), "明年中": ("cyear_mid", 1),
+    "季度末": ("quarter_end", 0), "季末": ("quarter_end", 0), "本季度末": ("quarter_end", 0),
+    "本季末": ("quarter_end", 0), "季度底": ("quarter_end", 0), "下季度末": ("quarter_end", 1),
+    "月底": ("month_end", 0), "月末": ("month_end", 0), "本月底": ("month_end", 0),
+    "本月末": ("month_end", 0), "下月底": ("month_end", 1), "下个月底": ("month_end", 1),
+    "财年末": ("year_end", 0), "财年底": ("year_end", 0), "本财年末": ("year_end", 0),
+    # Past periods: baselines, never bounds.
+    "去年": ("past", 0), "上一年": ("past", 0), "前年": ("past", 0), "上年": ("past", 0),
+    "去年同期": ("past", 0), "上年同期": ("past", 0), "同期": ("past", 0),
+    "上季度": ("past", 0), "上个季度": ("past", 0), "上一季度": ("past", 0),
+    "上个月": ("past", 0), "上月": ("past", 0), "上周": ("past", 0), "上个星期": ("past", 0),
+    "昨天": ("past", 0), "昨日": ("past", 0), "前天": ("past", 0), "过去": ("past", 0),
+}  # fmt: skip
+_VAGUE = (
+    "尽快|尽早|早日|适时|逐步|逐渐|逐年|持续|不断|长期|近期|将来|日后|随时|及时|最终|终将|"
+    "有朝一日|短期内|中长期|中期|远期|迟早|一段时间|今后一段时间|未来几年|未来几个月|近几年|"
+    "不久|很快|早晚|未来|下一步|今后|以后|稍后|近日|最近|择机|视情况"
+)
+_FREQUENCY = (
+    "每个?(?:工作日|天|日|周|星期|月|季度|季|年|小时|分钟|秒|半年)|每年度|月度|周度|日度|"
+    "年度|季度|半年度|年均|月均|日均|周均|年化|同比|环比|年同比|月环比|"
+    "月活跃|日活跃|周活跃|月活|日活|周活|MAU|DAU|WAU|逐月|按月|按季|按年|按周|全天候|"
+    "常态化|定期|7[×x*]24|24[×x*]7"
+)
+_WORDS = re.compile(
+    "(?P<rel>"
+    + "|".join(sorted(_RELATIVE, key=len, reverse=True))
+    + ")"
+    + "|(?P<vague>"
+    + _VAGUE
+    + ")"
+    + "|(?P<freq>"
+    + _FREQUENCY
+    + ")"
+)
+# An event that bounds the goal: 在产品上线前, 于年会之前, 双十一前, 春节前.
+_EVENT_WORDS = (
+    "上线|发布会|发布|大会|会议|典礼|开业|启动|投产|交付|验收|结项|峰会|开学|年会|截止日|上市|"
+    "落地|大促|展会|评审|审计|考试|比赛|春节|国庆|元旦|中秋|双十一|双11|618|五一"
+)
+_EVENT = re.compile(
+    r"(?:在|于|赶在)[^，。；,;：:\s在于]{0,12}?(?:" + _EVENT_WORDS + r")"
+    r"(?:日|当天)?(?:之前|以前|前)"
+    r"|(?:" + _EVENT_WORDS + r")(?:日|当天)?(?:之前|以前|前)(?![往进景端台提])"
+)
+_WEEKDAY = re.compile(r"(?:下|本|这|上)?(?:周|星期|礼拜|禮拜|週)[一二三四五六日天1-7]")
+
+# Words around a time expression that change its role.
+_PRE_DEADLINE = re.compile(
+    r"(到|至|截至|截止到|截止|直到|直至|不晚于|最迟|最晚)[ \t]*(?:于|在)?[ \t]*$"
+)
+_PRE_REFERENCE = re.compile(
+    r"(比|较|相比|相较于?|相对于|对比|与|从|自从|自|基于)[ \t]*(?:于)?[ \t]*$"
+)
+_POST_DEADLINE = re.compile(r"[ \t]*(之前|以前|前|为止|结束前|截止|底前|末前)")
+_POST_PERIOD = re.compile(r"[ \t]*(内(?![容部外涵])|之内|以内|期间|全年|当中|中(?![文国心]))")
+_NOT_WITHIN = frozenset("容部外涵")
+_POST_REFERENCE = re.compile(
+    r"[ \t]*(相比|比较|同期|以来|起|开始|的基础上|基础上|的水平|水平|的基数|基数|的数据|数据)"
+)
+# Scopes: a period that only says which things are measured ("Q2管道", "Q3续约",
+# "FY22审计"), and the adjectives 年度/季度 before a plan word ("年度目标"). "Q3 OKR" and
+# "Q3目标" stay bounding: they say when the goal is due.
+_POST_SCOPE_THINGS = re.compile(
+    r"[ \t]*(?:的)?[ \t]*(?:销售|新)?(?:管道|续约|审计|财报|年报|商机|销售线索|线索|渠道|"
+    r"pipeline|Pipeline|renewals?)"
+)
+_POST_SCOPE = re.compile(
+    r"[ \t]*(?:的)?[ \t]*(?:目标|预算|计划|指标|OKR|OKRs|KPI|任务|考核|规划|报告|总结|复盘)"
+)
+# "3天内解决率", "90天内独立完成首单的比例": the window is part of the metric.
+_POST_RATE = re.compile(r"[^，。；,;将把使让]{0,8}?(率|比例|占比)")
+# "缩短到三个月以内": a duration after 到/至/为 is the metric's target.
+_PRE_TARGET = re.compile(r"(到|至|为|于)[ \t]*$")
+_PRE_IN = re.compile(r"(在|于|到|至)[ \t]*$")
+# 全年…目标: the year only says which target is meant.
+_WHOLE_YEAR_SCOPE = re.compile(r"[^，。；,;]{0,8}?(目标|指标|任务|计划|预算)")
+_JOINERS = frozenset({"到", "至", "—", "–", "-", "~", "～"})
 
 
-def extract(doc: Doc) -> list[TimeMention]:
-    return []
+def _num(s: str | None) -> int | None:
+    if not s:
+        return None
+    if s.isascii() and s.isdigit():
+        return int(s)
+    v = parse_chinese_number(s)
+    if v is None or v != int(v):
+        return None
+    return int(v)
+
+
+def _year_of(s: str) -> int | None:
+    v = _num(s)
+    return v if v is not None and 1000 <= v <= 9999 else None
+
+
+def _day(year: int, month: int, day: int) -> Range:
+    """A single day, or (None, None) when it does not exist (2月30日)."""
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None, None
+    return d, d
+
+
+def _fixed(rng: Range) -> Resolver:
+    return lambda ref, fys: rng
+
+
+def _end_only(resolver: Resolver) -> Resolver:
+    def resolve(ref: date, fys: int) -> Range:
+        return None, resolver(ref, fys)[1]
+
+    return resolve
+
+
+def _future_month(month: int, day: int | None, part: str | None) -> Resolver:
+    """A month (and day) without a year: the next occurrence on or after the reference."""
+
+    def resolve(ref: date, fys: int) -> Range:
+        first, _last = dates.next_month_occurrence(ref, month)
+        if day is not None:
+            d = date(first.year, month, day)
+            if d < ref:
+                d = date(first.year + 1, month, day)
+            return d, d
+        return _month_part(first.year, month, part)
+
+    return resolve
+
+
+def _month_part(year: int, month: int, part: str | None) -> Range:
+    first, last = dates.month_range(year, month)
+    if part in ("初", "上旬"):
+        return first, first.replace(day=10)
+    if part in ("中", "中旬"):
+        return first.replace(day=11), first.replace(day=20)
+    if part in ("下旬",):
+        return first.replace(day=21), last
+    return first, last
+
+
+def _year_part(year: int, part: str | None) -> Range:
+    first, last = dates.year_range(year)
+    if part in ("初", "年初"):
+        return first, date(year, 3, 31)
+    if part in ("中", "年中"):
+        return date(year, 6, 30), date(year, 6, 30)
+    if part in ("底", "末", "年底", "年末"):
+        return last, last
+    return first, last
+
+
+class _Found:
+    """A candidate mention before overlaps are settled."""
+
+    __slots__ = ("end", "kind", "resolver", "start", "what")
+
+    def __init__(
+        self, start: int, end: int, kind: TimeKind, resolver: Resolver | None, what: str
+    ) -> None:
+        self.start, self.end, self.kind, self.resolver, self.what = (
+            start, end, kind, resolver, what
+        )  # fmt: skip
+
+
+def _abs_year(m: re.Match[str]) -> _Found | None:
+    year = _year_of(m.group("y"))
+    if year is None:
+        return None
+    kind = TimeKind.PERIOD
+    fy_word = m.group("fy")
+    if fy_word:
+        return _Found(
+            m.start(), m.end(), kind, lambda ref, fys: dates.fiscal_year_range(year, fys), "fy"
+        )
+    month = _num(m.group("m"))
+    q = _num(m.group("q")) or _num(m.group("q2")) or _num(m.group("q3"))
+    h = _num(m.group("h2")) or {"上半年": 1, "下半年": 2}.get(m.group("h") or "")
+    if month is not None:
+        if not 1 <= month <= 12:
+            return None
+        day = _num(m.group("d"))
+        if day is not None:
+            if not 1 <= day <= 31:
+                return None
+            return _Found(
+                m.start(),
+                m.end(),
+                TimeKind.PERIOD,
+                _fixed(_day(year, month, day)),
+                "day",
+            )
+        part = m.group("mp")
+        if part in ("底", "末"):
+            return _Found(
+                m.start(),
+                m.end(),
+                TimeKind.DEADLINE,
+                lambda ref, fys: (None, dates.month_end(year, month)),
+                "end",
+            )
+        return _Found(
+            m.start(), m.end(), kind, lambda ref, fys: _month_part(year, month, part), "month"
+        )
+    if q is not None:
+        # 2027年第三季度 names a calendar quarter: 年 is the calendar year.
+        return _Found(
+            m.start(), m.end(), kind, lambda ref, fys: dates.quarter_range(year, q, 1), "quarter"
+        )
+    if h is not None:
+        return _Found(
+            m.start(), m.end(), kind, lambda ref, fys: dates.half_range(year, h, 1), "half"
+        )
+    part = m.group("yp")
+    if part and part.lstrip("年") in ("底", "末"):
+        return _Found(
+            m.start(),
+            m.end(),
+            TimeKind.DEADLINE,
+            lambda ref, fys: (None, date(year, 12, 31)),
+            "end",
+        )
+    if not m.group(0).rstrip().endswith(("年", "度", "底", "末", "初", "中")) and not part:
+        return None  # a bare 2027 without 年 is not a time expression here
+    return _Found(m.start(), m.end(), kind, lambda ref, fys: _year_part(year, part), "year")
+
+
+def _abs_month(m: re.Match[str]) -> _Found | None:
+    month = _num(m.group("m"))
+    if month is None or not 1 <= month <= 12:
+        return None
+    day = _num(m.group("d"))
+    if day is not None and not 1 <= day <= 31:
+        return None
+    part = m.group("mp")
+    if day is None and part in ("底", "末"):
+
+        def resolve(ref: date, fys: int) -> Range:
+            return None, dates.next_month_occurrence(ref, month)[1]
+
+        return _Found(m.start(), m.end(), TimeKind.DEADLINE, resolve, "end")
+    return _Found(m.start(), m.end(), TimeKind.PERIOD, _future_month(month, day, part), "month")
+
+
+def _numeric_date(m: re.Match[str]) -> _Found | None:
+    if m.group("y"):
+        y, mo, d = _num(m.group("y")), _num(m.group("m")), _num(m.group("d"))
+        if y is None or mo is None or d is None or not (1 <= mo <= 12 and 1 <= d <= 31):
+            return None
+        return _Found(m.start(), m.end(), TimeKind.PERIOD, _fixed(_day(y, mo, d)), "day")
+    mo, d = _num(m.group("m2")), _num(m.group("d2"))
+    if mo is None or d is None:
+        return None
+    y2 = _num(m.group("y2"))
+    if y2 is not None:  # 10/1/2018: month/day/year as in the source texts
+        return _Found(m.start(), m.end(), TimeKind.PERIOD, _fixed(_day(y2, mo, d)), "day")
+    return _Found(m.start(), m.end(), TimeKind.PERIOD, _future_month(mo, d, None), "day")
+
+
+def _quarter(m: re.Match[str]) -> _Found | None:
+    q = _num(m.group("q")) or _num(m.group("q2"))
+    h = _num(m.group("h")) or {"上半年": 1, "下半年": 2}.get(m.group("h2") or "")
+    fy = m.group("fyy")
+    year = dates.expand_year(int(fy)) if fy else (int(m.group("y")) if m.group("y") else None)
+    fiscal = bool(fy)
+    if q is not None:
+        if year is not None:
+            return _Found(
+                m.start(),
+                m.end(),
+                TimeKind.PERIOD,
+                lambda ref, fys: dates.quarter_range(year, q, fys if fiscal else 1),
+                "quarter",
+            )
+        if m.group("qp") in ("末", "底"):
+            return _Found(
+                m.start(),
+                m.end(),
+                TimeKind.DEADLINE,
+                lambda ref, fys: (None, dates.next_quarter_occurrence(ref, q, fys)[1]),
+                "end",
+            )
+        return _Found(
+            m.start(),
+            m.end(),
+            TimeKind.PERIOD,
+            lambda ref, fys: dates.next_quarter_occurrence(ref, q, fys),
+            "q",
+        )
+    if h is not None:
+        if year is not None:
+            return _Found(
+                m.start(),
+                m.end(),
+                TimeKind.PERIOD,
+                lambda ref, fys: dates.half_range(year, h, fys if fiscal else 1),
+                "half",
+            )
+        return _Found(
+            m.start(),
+            m.end(),
+            TimeKind.PERIOD,
+            lambda ref, fys: dates.next_half_occurrence(ref, h, fys),
+            "q",
+        )
+    return None
+
+
+def _fiscal(m: re.Match[str]) -> _Found | None:
+    y = m.group("y") or m.group("y2")
+    year = dates.expand_year(int(y))
+    return _Found(
+        m.start(),
+        m.end(),
+        TimeKind.PERIOD,
+        lambda ref, fys: dates.fiscal_year_range(year, fys),
+        "fy",
+    )
+
+
+_FIVE_YEAR_START = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021,
+                    "十五五": 2026, "十六五": 2031}  # fmt: skip
+
+
+def _five_year(m: re.Match[str]) -> _Found | None:
+    first = _FIVE_YEAR_START[m.group("n")]
+    if m.group("p") in ("末", "期末"):
+        return _Found(
+            m.start(), m.end(), TimeKind.DEADLINE, _fixed((None, date(first + 4, 12, 31))), "end"
+        )
+    rng = _fixed((date(first, 1, 1), date(first + 4, 12, 31)))
+    if m.group("p") is None and not _PRE_IN.search(m.string, max(0, m.start() - 2), m.start()):
+        # "十四五规划", "十四五数字政府建设": the plan's name, not a period to finish in.
+        return _Found(m.start(), m.end(), TimeKind.REFERENCE, rng, "scope")
+    return _Found(m.start(), m.end(), TimeKind.PERIOD, rng, "plan")
+
+
+def _window(m: re.Match[str]) -> _Found | None:
+    pre, post, unit = m.group("pre"), m.group("post"), m.group("u")
+    raw = m.group("n")
+    if raw is None and pre is None:
+        return None
+    if raw is None:
+        if unit not in ("年",) or pre not in ("近", "最近", "过去"):
+            return None
+        n: float | None = 1.0
+    elif raw == "半":
+        n = 0.5
+    elif raw in ("几", "数"):
+        return _Found(m.start(), m.end(), TimeKind.VAGUE, None, "vague")
+    else:
+        n = parse_chinese_number(raw)
+    if n is None or n <= 0:
+        return None
+    if unit == "年" and n >= 100:
+        return None  # 2027年 is a year, handled elsewhere
+    if m.start() > 0 and m.string[m.start() - 1] == "每":
+        return _Found(m.start() - 1, m.end(), TimeKind.FREQUENCY, None, "freq")  # 每3个月
+    if m.group("half") or unit == "个半月":
+        n += 0.5
+    if pre in ("过去", "前", "近", "最近"):
+        return _Found(m.start(), m.end(), TimeKind.REFERENCE, None, "past")
+    if unit in _SMALL_UNITS:
+        # 5分钟内响应: a duration inside the metric, never a bound on the goal.
+        return _Found(m.start(), m.end(), TimeKind.WINDOW, None, "metric")
+    days = _UNIT_DAYS.get(unit)
+    months = _UNIT_MONTHS.get(unit)
+    amount = float(n)
+
+    def resolve(ref: date, fys: int) -> Range:
+        if days is not None:
+            return ref, ref + timedelta(days=round(days * amount))
+        whole = round((months or 0) * amount)
+        return ref, dates.add_months(ref, whole)
+
+    bounded = post is not None or pre is not None
+    return _Found(m.start(), m.end(), TimeKind.WINDOW, resolve, "window" if bounded else "duration")
+
+
+def _words(m: re.Match[str], text: str) -> _Found | None:
+    if m.group("vague"):
+        return _Found(m.start(), m.end(), TimeKind.VAGUE, None, "vague")
+    if m.group("freq"):
+        return _Found(m.start(), m.end(), TimeKind.FREQUENCY, None, "freq")
+    unit, offset = _RELATIVE[m.group("rel")]
+    start, end = m.start(), m.end()
+    if unit == "past":
+        return _Found(start, end, TimeKind.REFERENCE, None, "past")
+    if m.group(0).endswith("内") and text[end : end + 1] in _NOT_WITHIN:
+        return None  # 年内容: 内容 "content"
+    if unit == "term":  # school terms: bounding, dates depend on the school calendar
+        return _Found(start, end, TimeKind.PERIOD, None, "rel")
+    if unit == "cyear":
+        return _Found(
+            start, end, TimeKind.PERIOD, lambda ref, fys: dates.year_range(ref.year + offset), "rel"
+        )
+    if unit == "cyear_end":
+        return _Found(
+            start,
+            end,
+            TimeKind.DEADLINE,
+            lambda ref, fys: (None, date(ref.year + offset, 12, 31)),
+            "end",
+        )
+    if unit == "cyear_mid":
+        return _Found(
+            start,
+            end,
+            TimeKind.DEADLINE,
+            lambda ref, fys: (None, date(ref.year + offset, 6, 30)),
+            "end",
+        )
+    if unit.endswith("_end"):
+        base = cast(dates.Unit, unit[:-4])
+        return _Found(
+            start,
+            end,
+            TimeKind.DEADLINE,
+            lambda ref, fys: (None, dates.this_period(ref, base, fys, offset)[1]),
+            "end",
+        )
+    return _Found(
+        start,
+        end,
+        TimeKind.PERIOD,
+        lambda ref, fys: dates.this_period(ref, cast(dates.Unit, unit), fys, offset),
+        "rel",
+    )
+
+
+def _event(m: re.Match[str]) -> _Found | None:
+    return _Found(m.start(), m.end(), TimeKind.DEADLINE, None, "event")
+
+
+def _weekday(m: re.Match[str]) -> _Found | None:
+    if m.group(0).startswith("上"):
+        return _Found(m.start(), m.end(), TimeKind.REFERENCE, None, "past")
+    return _Found(m.start(), m.end(), TimeKind.PERIOD, None, "weekday")
+
+
+# Each scanner with the characters one of which its matches must contain: a scan is
+# skipped when none occurs in the text (most goals have no "/", "五" or "周").
+_Scanner = tuple[re.Pattern[str], Callable[[re.Match[str]], "_Found | None"], str]
+_SCANNERS: tuple[_Scanner, ...] = (
+    (_ABS_YEAR, _abs_year, "年财Qq"),
+    (_ABS_MONTH, _abs_month, "月"),
+    (_NUMERIC_DATE, _numeric_date, "/-.－"),
+    (_QUARTER, _quarter, "QqHh季半"),
+    (_FISCAL, _fiscal, "Ff财"),
+    (_FIVE_YEAR, _five_year, "五"),
+    (_WINDOW, _window, "天日周期月季年秒钟时"),
+    (_WORDS, lambda m: _words(m, m.string), ""),
+    (_EVENT, _event, "前"),
+    (_WEEKDAY, _weekday, "周星礼禮週"),
+)
+
+
+def _candidates(text: str) -> list[_Found]:
+    found: list[_Found] = []
+    for pattern, handler, triggers in _SCANNERS:
+        if triggers and not any(c in text for c in triggers):
+            continue
+        for m in pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            f = handler(m)
+            if f is not None:
+                found.append(f)
+    # Longest first at each position, then drop what overlaps an earlier pick.
+    found.sort(key=lambda f: (f.start, f.start - f.end))
+    kept: list[_Found] = []
+    last_end = -1
+    for f in found:
+        if f.start >= last_end:
+            kept.append(f)
+            last_end = f.end
+    return kept
+
+
+def _role(text: str, f: _Found) -> tuple[int, int, TimeKind, bool, Resolver | None]:
+    """Widen the span over role words (到…, …前, …内) and decide kind and bounding."""
+    start, end, kind, resolver = f.start, f.end, f.kind, f.resolver
+    if text[start:end] == "全年" and _WHOLE_YEAR_SCOPE.match(text, end):
+        return start, end, TimeKind.REFERENCE, False, resolver
+    if kind in (TimeKind.VAGUE, TimeKind.REFERENCE, TimeKind.FREQUENCY):
+        if kind is TimeKind.FREQUENCY and _POST_SCOPE.match(text, end) and f.what == "freq":
+            word = text[start:end]
+            if word in ("年度", "季度", "半年度"):
+                return start, end, TimeKind.REFERENCE, False, None  # 年度目标: a scope
+        return start, end, kind, False, None
+    if f.what == "metric":
+        return start, end, TimeKind.WINDOW, False, None
+    lo = max(0, start - 6)
+    if _PRE_REFERENCE.search(text, lo, start) and f.what != "window":
+        return start, end, TimeKind.REFERENCE, False, resolver
+    post_ref = _POST_REFERENCE.match(text, end)
+    if post_ref and f.what != "window":
+        return start, end, TimeKind.REFERENCE, False, resolver
+    if f.what == "duration":
+        return start, end, TimeKind.WINDOW, False, resolver
+    if f.what == "window":
+        if _PRE_TARGET.search(text, max(0, start - 2), start):
+            return start, end, TimeKind.WINDOW, False, resolver
+        if _POST_RATE.match(text, end):
+            return start, end, TimeKind.WINDOW, False, resolver  # 3天内解决率: in the metric
+        return start, end, TimeKind.WINDOW, True, resolver
+    if f.what in ("q", "quarter", "half", "year", "fy") and (
+        _POST_SCOPE_THINGS.match(text, end)
+        or (text[start:end].endswith("度") and _POST_SCOPE.match(text, end))
+    ):
+        return start, end, TimeKind.REFERENCE, False, resolver  # Q2管道, 2027年度目标
+    pre_dl = _PRE_DEADLINE.search(text, lo, start)
+    post_dl = _POST_DEADLINE.match(text, end)
+    if post_dl:
+        end = post_dl.end()
+    if pre_dl or post_dl or kind is TimeKind.DEADLINE:
+        if pre_dl:
+            start = pre_dl.start()
+        if resolver is not None and kind is not TimeKind.DEADLINE:
+            resolver = _end_only(resolver)
+        return start, end, TimeKind.DEADLINE, True, resolver
+    post_p = _POST_PERIOD.match(text, end)
+    if post_p:
+        end = post_p.end()
+    return start, end, kind, True, resolver
+
+
+def _merge_ranges(text: str, out: list[TimeMention]) -> list[TimeMention]:
+    """从2027年1月到6月 / 2027年1月至3月: one period from the first start to the last end."""
+    merged: list[TimeMention] = []
+    for t in out:
+        prev = merged[-1] if merged else None
+        between = text[prev.end : t.start].strip() if prev is not None else "x"
+        joined = between in _JOINERS or (between == "" and t.text[:1] in "到至")
+        if (
+            prev is not None
+            and joined
+            and prev.resolver is not None
+            and t.resolver is not None
+            and prev.kind in (TimeKind.REFERENCE, TimeKind.PERIOD)
+            and t.kind in (TimeKind.DEADLINE, TimeKind.PERIOD)
+        ):
+            first, last = prev.resolver, t.resolver
+
+            def resolve(
+                ref: date, fys: int, first: Resolver = first, last: Resolver = last
+            ) -> Range:
+                return first(ref, fys)[0], last(ref, fys)[1]
+
+            start = prev.start
+            if start > 0 and text[start - 1] in "从自":
+                start -= 1
+            merged[-1] = TimeMention(
+                start, t.end, text[start : t.end], TimeKind.PERIOD, True, resolve
+            )
+            continue
+        merged.append(t)
+    return merged
+
+
+def extract(doc: Any) -> list[TimeMention]:
+    """Time mentions in `doc` (a spaCy Doc or anything with `.text`), in text order."""
+    text: str = doc.text
+    if not text:
+        return []
+    out: list[TimeMention] = []
+    for f in _candidates(text):
+        start, end, kind, bounding, resolver = _role(text, f)
+        out.append(TimeMention(start, end, text[start:end], kind, bounding, resolver))
+    # Widening may make neighbours overlap ("到…" swallowed into a previous span): keep order.
+    clean: list[TimeMention] = []
+    for t in out:
+        if clean and t.start < clean[-1].end:
+            continue
+        clean.append(t)
+    return _merge_ranges(text, clean)

@@ -1,0 +1,151 @@
+"""Verb, direction, metric, baseline/target/change and placeholders of Chinese goals."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smartlint.lang.base import GoalAnalysis
+from smartlint.lang.zh import goal, quantities, timeframes
+from smartlint.model import Direction
+
+NLP = spacy.blank("zh")
+INC, DEC, REACH, KEEP = Direction.INCREASE, Direction.DECREASE, Direction.REACH, Direction.KEEP
+
+
+def analyse(text: str) -> GoalAnalysis:
+    doc = NLP(text)
+    return goal.analyse(doc, quantities.extract(doc), timeframes.extract(doc))
+
+
+def _t(span: object) -> str | None:
+    return None if span is None else span.text  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "direction", "metric", "baseline", "target", "change"),
+    [
+        ("将客户流失率降低2%", "降低", DEC, "客户流失率", None, None, "2%"),
+        ("客户满意度从80%提高到90%", "提高", INC, "客户满意度", "80%", "90%", None),
+        ("将客户满意度从80%提高到90%", "提高", INC, "客户满意度", "80%", "90%", None),
+        ("增加销售额10%", "增加", INC, "销售额", None, None, "10%"),
+        ("减少客户支持请求8%", "减少", DEC, "客户支持请求", None, None, "8%"),
+        ("保留现有客户的92%", "保留", KEEP, "现有客户", None, "92%", None),
+        ("将首次响应时间降至2小时以内", "降至", DEC, "首次响应时间", None, "2小时", None),
+        ("2027年底前NPS达到50", "达到", REACH, "NPS", None, "50", None),
+        ("月活跃用户达到100万", "达到", REACH, "月活跃用户", None, "100万", None),
+        ("将投诉率控制在1%以下", "控制在", DEC, "投诉率", None, "1%", None),
+        ("收入增长一倍", "增长", INC, "收入", None, None, "一倍"),
+        ("成本减半", "减半", DEC, "成本", None, None, "减半"),
+        ("保持客户留存率在95%以上", "保持", KEEP, "客户留存率", None, "95%", None),
+        ("在2027年3月31日前将ARR提升至1000万美元", "提升", INC, "ARR", None, "1000万美元", None),
+        ("将P99延迟缩短到200毫秒", "缩短", DEC, "P99延迟", None, "200毫秒", None),
+        ("本季度新增10家企业客户", "新增", INC, "企业客户", None, None, "10家企业客户"),
+        ("提升客户满意度", "提升", INC, "客户满意度", None, None, None),
+        ("使新的销售人员在四个月内完成他们的月度配额", "完成", REACH, "月度配额", None, None, None),
+    ],
+)
+def test_roles(
+    text: str,
+    verb: str,
+    direction: Direction,
+    metric: str,
+    baseline: str | None,
+    target: str | None,
+    change: str | None,
+) -> None:
+    a = analyse(text)
+    assert (_t(a.verb), a.verb_lemma, a.direction) == (verb, verb, direction)
+    assert _t(a.metric) == metric
+    assert (_t(a.baseline), _t(a.target), _t(a.change)) == (baseline, target, change)
+
+
+def test_output_verb_has_no_direction() -> None:
+    a = analyse("计划在下一季度再招聘5名销售人员")
+    assert (a.verb_lemma, a.direction) == ("招聘", None)
+    assert _t(a.metric) == "销售人员"
+
+
+def test_a_verb_with_a_number_wins_over_an_earlier_one() -> None:
+    a = analyse("优化入职流程，将新人爬坡期缩短30%")
+    assert (a.verb_lemma, _t(a.metric), _t(a.change)) == ("缩短", "新人爬坡期", "30%")
+
+
+def test_growth_rate_is_a_noun_not_a_verb() -> None:
+    a = analyse("实现10%的增长率")
+    assert a.verb_lemma == "实现"
+
+
+@pytest.mark.parametrize(
+    ("text", "placeholders"),
+    [
+        ("把转化率提高X%", ["X%"]),
+        ("年度营收达到[目标]", ["[目标]"]),
+        ("将NPS提高到<目标>", ["<目标>"]),
+        ("签约客户数：待定", ["待定"]),
+        ("ARR达到TBD", ["TBD"]),
+        ("将NPS提高到50", []),
+    ],
+)
+def test_placeholders(text: str, placeholders: list[str]) -> None:
+    assert [p.text for p in analyse(text).placeholders] == placeholders
+
+
+def test_metric_before_a_placeholder_target() -> None:
+    assert _t(analyse("年度营收达到[目标]").metric) == "年度营收"
+
+
+def test_no_verb() -> None:
+    a = analyse("客户满意度")
+    assert a.verb is None and a.direction is None
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_never_raises_and_spans_are_exact(text: str) -> None:
+    a = analyse(text)
+    for span in (a.verb, a.metric, a.baseline, a.target, a.change, *a.placeholders):
+        if span is not None:
+            assert text[span.start : span.end] == span.text
+
+
+_ALPHABET = st.sampled_from(
+    list("将把从到至提高降低增加减少达到保持在内前%0123456789一十百万客户率，。X<>[]")
+)
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_never_raises_on_goal_soup(text: str) -> None:
+    a = analyse(text)
+    if a.metric is not None:
+        assert text[a.metric.start : a.metric.end] == a.metric.text
+
+
+@pytest.mark.parametrize("text", ["提高" * 10000, "将A提高到5%，" * 3000])
+def test_long_inputs_stay_fast(text: str) -> None:
+    doc = NLP.make_doc(text)
+    q, t = quantities.extract(doc), timeframes.extract(doc)
+    t0 = time.perf_counter()
+    goal.analyse(doc, q, t)
+    assert time.perf_counter() - t0 < 1.0
+
+
+def test_purpose_clause_is_not_the_goal() -> None:
+    # The seed's R step: 10% sits in a 为了 clause; the main action is hiring.
+    a = analyse("为了使销售机构实现10%的目标增长率,他们计划在下一季度再招聘5名销售人员。")
+    assert (a.verb_lemma, a.direction, _t(a.target)) == ("招聘", None, "5名销售人员")
+
+
+def test_metric_after_a_quantity_and_de() -> None:
+    a = analyse("保持95%的客户留存率")
+    assert (_t(a.metric), _t(a.target)) == ("客户留存率", "95%")
+
+
+def test_sell_to_customers_counts_them() -> None:
+    a = analyse("卖给10个新客户")
+    assert (a.direction, _t(a.metric), _t(a.target)) == (REACH, "新客户", "10个新客户")

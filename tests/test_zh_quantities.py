@@ -1,0 +1,197 @@
+"""Chinese quantity extraction on spaCy blank-zh docs."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smartlint.lang.zh.quantities import extract
+from smartlint.model import QuantityKind
+
+NLP = spacy.blank("zh")
+N, P, C, U, X = (
+    QuantityKind.NUMBER,
+    QuantityKind.PERCENT,
+    QuantityKind.CURRENCY,
+    QuantityKind.UNIT,
+    QuantityKind.MULTIPLIER,
+)
+
+
+def quantities(text: str) -> list[tuple[str, float | None, QuantityKind, str | None]]:
+    return [(q.text, q.value, q.kind, q.unit) for q in extract(NLP(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "kind", "unit"),
+    [
+        ("用户数达到一百二十", "一百二十", 120, N, None),
+        ("覆盖两百万用户", "两百万", 2_000_000, N, None),
+        ("GMV突破1.5万", "1.5万", 15_000, N, None),
+        ("营收达到3亿", "3亿", 300_000_000, N, None),
+        ("毛利率提高百分之十", "百分之十", 10, P, "percent"),
+        ("市场份额提高十个百分点", "十个百分点", 10, P, "percentage_point"),
+        ("续约率提升三成", "三成", 30, P, "percent"),
+        ("收入翻一番", "翻一番", 2, X, None),
+        ("用户数翻两番", "翻两番", 4, X, None),
+        ("销售额增长一倍", "一倍", 2, X, None),
+        ("故障时长减半", "减半", 0.5, X, None),
+        ("将投诉量减少一半", "一半", 0.5, X, None),
+        ("回款500万元", "500万元", 5_000_000, C, "CNY"),
+        ("利润达到3亿元", "3亿元", 300_000_000, C, "CNY"),
+        ("客单价提高到¥300", "¥300", 300, C, "CNY"),
+        ("ARR达到1000万美元", "1000万美元", 10_000_000, C, "USD"),
+        ("融资8亿元人民币", "8亿元人民币", 800_000_000, C, "CNY"),
+        ("P99延迟低于200毫秒", "200毫秒", 200, U, "millisecond"),
+        ("平均处理时长缩短到2小时", "2小时", 2, U, "hour"),
+        ("交付周期缩短到3天", "3天", 3, U, "day"),
+        ("App评分达到4.8分", "4.8分", 4.8, N, None),
+        ("万分之三的错误率", "万分之三", 0.03, P, "percent"),
+        ("三分之一的客户", "三分之一", 33.3333, P, "percent"),
+        ("订阅收入达到40k", "40k", 40_000, N, None),
+        ("资产负债率降至六成以下", "六成", 60, P, "percent"),
+        ("新增十余万用户", "十余万", 100_000, N, None),
+    ],
+)
+def test_values(text: str, span: str, value: float, kind: QuantityKind, unit: str | None) -> None:
+    found = quantities(text)
+    assert len(found) == 1, found
+    got_span, got_value, got_kind, got_unit = found[0]
+    assert (got_span, got_kind, got_unit) == (span, kind, unit)
+    assert got_value == pytest.approx(value, rel=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun"),
+    [
+        ("签约10家客户", 10, "客户"),
+        ("再招聘5名销售人员", 5, "销售人员"),
+        ("获得200个用户的反馈", 200, "用户"),
+        ("发布15篇博客文章", 15, "博客文章"),
+        ("实现零事故", 0, "事故"),
+        ("日活达到1,200 DAU", 1200, "DAU"),
+    ],
+)
+def test_counts_name_the_noun(text: str, value: float, noun: str) -> None:
+    (q,) = extract(NLP(text))
+    assert (q.value, q.kind, q.noun) == (value, N, noun)
+    assert q.text.endswith(noun)
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("每周至少5名新客户", ">="),
+        ("满意度不低于90%", ">="),
+        ("评分4.8分以上", ">="),
+        ("流失率不超过3%", "<="),
+        ("误差控制在10%以内", "<="),
+        ("故障率低于1%", "<="),
+        ("可用性超过99.9%", ">"),
+        ("首次响应在5分钟内", "<="),
+        ("退款率为2%", None),
+    ],
+)
+def test_comparators(text: str, comparator: str | None) -> None:
+    (q,) = extract(NLP(text))
+    assert q.comparator == comparator
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2027年完成",
+        "3月31日前上线",
+        "第三季度推出新版",
+        "Q3完成评审",
+        "2027Q3发布",
+        "十四五期间",
+        "进入第二阶段",
+        "升级到v1.2",
+        "发布2.0版本",
+        "四个月内完成",
+        "未来三个月",
+        "建立一个入职培训计划",
+        "进一步提高效率",
+        "统一标准",
+        "这是唯一的办法",
+        "千万不要放弃",
+        "5G网络覆盖",
+        "2027 OKR",
+        "完成RFC #3716的实现",
+        "迁移到MySQL 5.7",
+        "为期两天的培训",
+        "为辖区65岁以上老人体检",
+        "登陆部队已经上岸",
+        "一季度",
+        "订单号 A202107211321363588510367",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("使新的销售人员在四个月内完成他们的月度配额", []),
+        ("增加销售额10%", [("10%", 10.0, P, "percent")]),
+        ("将客户流失率降低2%", [("2%", 2.0, P, "percent")]),
+        ("保留现有客户的92%", [("92%", 92.0, P, "percent")]),
+        ("减少客户支持请求8%", [("8%", 8.0, P, "percent")]),
+        ("计划在下一季度再招聘5名销售人员", [("5名销售人员", 5.0, N, None)]),
+    ],
+)
+def test_seed_sentences(text: str, expected: list[tuple[str, float, QuantityKind, str]]) -> None:
+    assert quantities(text) == expected
+
+
+def test_mixed_text() -> None:
+    found = quantities("Q3将NPS从30提高到50，ARR达到2000万美元")
+    assert [q[0] for q in found] == ["30", "50", "2000万美元"]
+
+
+def test_durations_in_a_metric_are_quantities_but_windows_are_not() -> None:
+    assert quantities("将等待时间缩短到15个月以内") == [("15个月", 15.0, U, "month")]
+    assert quantities("在15个月内完成改造") == []
+
+
+def test_ranks_and_ratios() -> None:
+    (rank,) = extract(NLP("进入行业满意度排名前十"))
+    assert (rank.text, rank.value, rank.comparator) == ("前十", 10.0, "<=")
+    (ratio,) = extract(NLP("投入产出比不低于3:1"))
+    assert (ratio.value, ratio.comparator) == (3.0, ">=")
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_never_raises_and_spans_are_exact(text: str) -> None:
+    found = extract(NLP.make_doc(text))
+    for q in found:
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+    assert [q.start for q in found] == sorted(q.start for q in found)
+
+
+_ALPHABET = st.sampled_from(
+    list("0123456789一二两三十百千万亿点%元个名天月年内前第QX.,，分之成倍翻番减半零 客户")
+)
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_never_raises_on_numeral_soup(text: str) -> None:
+    for q in extract(NLP.make_doc(text)):
+        assert text[q.start : q.end] == q.text
+        assert q.value is None or q.value == q.value  # not NaN
+
+
+@pytest.mark.parametrize("text", ["年" * 20000, "2027年" * 5000, "一" * 20000, "1" * 20000])
+def test_long_inputs_stay_fast(text: str) -> None:
+    t0 = time.perf_counter()
+    extract(NLP.make_doc(text))
+    assert time.perf_counter() - t0 < 1.0

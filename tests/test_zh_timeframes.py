@@ -1,0 +1,206 @@
+"""Chinese time frames: what they are, whether they bound the goal, and their dates."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smartlint.lang.zh.timeframes import extract
+from smartlint.model import TimeKind
+
+NLP = spacy.blank("zh")
+REF = date(2027, 1, 15)  # tests/conftest.py REFERENCE_DATE
+D, P, W, F, V, R = (
+    TimeKind.DEADLINE,
+    TimeKind.PERIOD,
+    TimeKind.WINDOW,
+    TimeKind.FREQUENCY,
+    TimeKind.VAGUE,
+    TimeKind.REFERENCE,
+)
+
+
+def frames(text: str, fys: int = 1) -> list[tuple[str, TimeKind, bool, date | None, date | None]]:
+    out = []
+    for m in extract(NLP(text)):
+        tf = m.resolve(REF, fys)
+        out.append((tf.text, tf.kind, tf.bounding, tf.start_date, tf.end_date))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "start", "end"),
+    [
+        ("到2027年实现盈利", "到2027年", D, None, date(2027, 12, 31)),
+        ("2027年3月底前上线", "2027年3月底前", D, None, date(2027, 3, 31)),
+        ("3月31日前完成迁移", "3月31日前", D, None, date(2027, 3, 31)),
+        ("10月1号之前发布", "10月1号之前", D, None, date(2027, 10, 1)),
+        ("年底前签约10家客户", "年底前", D, None, date(2027, 12, 31)),
+        ("截至2027年6月30日", "截至2027年6月30日", D, None, date(2027, 6, 30)),
+        ("二〇二七年底前完成", "二〇二七年底前", D, None, date(2027, 12, 31)),
+        ("本月底前提交", "本月底前", D, None, date(2027, 1, 31)),
+        ("本季度收入增长10%", "本季度", P, date(2027, 1, 1), date(2027, 3, 31)),
+        ("下个季度招聘5人", "下个季度", P, date(2027, 4, 1), date(2027, 6, 30)),
+        ("计划在下一季度再招聘5名销售人员", "下一季度", P, date(2027, 4, 1), date(2027, 6, 30)),
+        ("第三季度上线", "第三季度", P, date(2027, 7, 1), date(2027, 9, 30)),
+        ("上半年完成", "上半年", P, date(2027, 1, 1), date(2027, 6, 30)),
+        ("下半年完成", "下半年", P, date(2027, 7, 1), date(2027, 12, 31)),
+        ("明年实现盈利", "明年", P, date(2028, 1, 1), date(2028, 12, 31)),
+        ("今年内完成", "今年内", P, date(2027, 1, 1), date(2027, 12, 31)),
+        ("Q3完成", "Q3", P, date(2027, 7, 1), date(2027, 9, 30)),
+        ("2027年Q3上线", "2027年Q3", P, date(2027, 7, 1), date(2027, 9, 30)),
+        ("Q3 2027上线", "Q3 2027", P, date(2027, 7, 1), date(2027, 9, 30)),
+        ("十四五期间建成", "十四五期间", P, date(2021, 1, 1), date(2025, 12, 31)),
+        ("2027财年收入翻番", "2027财年", P, date(2027, 1, 1), date(2027, 12, 31)),
+        ("从2027年1月到6月", "从2027年1月到6月", P, date(2027, 1, 1), date(2027, 6, 30)),
+        ("四个月内完成", "四个月内", W, REF, date(2027, 5, 15)),
+        ("未来三个月", "未来三个月", W, REF, date(2027, 4, 15)),
+        ("在90天内上线", "90天内", W, REF, date(2027, 4, 15)),
+        ("两周之内修复", "两周之内", W, REF, date(2027, 1, 29)),
+    ],
+)
+def test_bounding(text: str, span: str, kind: TimeKind, start: date | None, end: date) -> None:
+    found = [f for f in frames(text) if f[2]]
+    assert found == [(span, kind, True, start, end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind"),
+    [
+        ("每月新增100个用户", "每月", F),
+        ("每周发布一次", "每周", F),
+        ("每年降低5%", "每年", F),
+        ("收入同比增长20%", "同比", F),
+        ("环比提升5%", "环比", F),
+        ("月活跃用户达到100万", "月活跃", F),
+        ("每3个月复盘", "每3个月", F),
+        ("5分钟内响应客户", "5分钟内", W),
+        ("比2020年下降30%", "2020年", R),
+        ("较2024年提升10%", "2024年", R),
+        ("与去年同期相比增长20%", "去年同期", R),
+        ("完成年度目标", "年度", R),
+        ("Q2管道达到500万元", "Q2", R),
+        ("Q2销售管道金额达到800万元", "Q2", R),
+        ("完成FY22审计", "FY22", R),
+        ("制定十四五规划", "十四五", R),
+        ("实现全年销售指标", "全年", R),
+        ("尽快上线", "尽快", V),
+        ("适时推出", "适时", V),
+        ("逐步提高", "逐步", V),
+        ("早日实现", "早日", V),
+        ("持续提升满意度", "持续", V),
+        ("将等待时间缩短到15个月以内", "15个月以内", W),
+        ("3天内解决率达到95%", "3天内", W),
+        ("新销售在90天内独立完成首单的比例达到70%", "90天内", W),
+    ],
+)
+def test_not_bounding(text: str, span: str, kind: TimeKind) -> None:
+    found = frames(text)
+    assert (span, kind, False) in [(f[0], f[1], f[2]) for f in found], found
+    assert not any(f[2] for f in found), found
+
+
+def test_seed_onboarding_sentence() -> None:
+    found = frames("使新的销售人员在四个月内完成他们的月度配额")
+    assert [(f[0], f[1], f[2]) for f in found] == [("四个月内", W, True), ("月度", F, False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "增加销售额10%",
+        "将客户流失率降低2%",
+        "保留现有客户的92%",
+        "减少客户支持请求8%",
+        "提升客户满意度",
+    ],
+)
+def test_no_time_in_seed_key_results(text: str) -> None:
+    assert frames(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("在产品上线前完成培训", "在产品上线前"),
+        ("在发布会前让候补名单用户突破5万", "在发布会前"),
+        ("毕业典礼前完成查重", "典礼前"),
+    ],
+)
+def test_event_bounds(text: str, span: str) -> None:
+    found = [f for f in frames(text) if f[2]]
+    assert [(f[0], f[1]) for f in found] == [(span, D)]
+
+
+def test_fiscal_year_start_moves_quarters() -> None:
+    # With a fiscal year starting in April, Q1 FY27 is April-June 2026 and a bare "Q3"
+    # is the next fiscal Q3 after the reference date.
+    (q,) = frames("FY27 Q1完成", fys=4)
+    assert (q[3], q[4]) == (date(2026, 4, 1), date(2026, 6, 30))
+    (bare,) = frames("Q3完成", fys=4)
+    assert (bare[3], bare[4]) == (date(2027, 10, 1), date(2027, 12, 31))
+    # 2027年第三季度 names the calendar quarter whatever the fiscal year.
+    (cal,) = frames("2027年第三季度完成", fys=4)
+    assert (cal[3], cal[4]) == (date(2027, 7, 1), date(2027, 9, 30))
+
+
+def test_mixed_text() -> None:
+    found = frames("2027年Q3前将NPS提高到50，ARR达到2000万美元")
+    assert [(f[0], f[1], f[4]) for f in found] == [("2027年Q3前", D, date(2027, 9, 30))]
+
+
+def test_content_is_not_within() -> None:
+    # 年内容: 内容 is "content", so no "年内".
+    assert [f[0] for f in frames("制定2027年内容营销策略")] == ["2027年"]
+
+
+def test_impossible_dates_resolve_to_none() -> None:
+    (f,) = frames("2027年2月30日前完成")
+    assert f[2] and f[4] is None
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_never_raises_and_spans_are_exact(text: str) -> None:
+    doc = NLP.make_doc(text)
+    found = extract(doc)
+    last_end = 0
+    for m in found:
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last_end  # no overlaps, in order
+        last_end = m.end
+        m.resolve(REF, 1)
+        m.resolve(REF, 7)
+
+
+_ALPHABET = st.sampled_from(
+    list("0123456789一二三四十年月日号底前内季度第上下半本明今每QHFY财 到至从比较期间未来个周天")
+)
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=40), st.integers(min_value=1, max_value=12))
+@settings(max_examples=300, deadline=None)
+def test_never_raises_on_date_soup(text: str, fys: int) -> None:
+    for m in extract(NLP.make_doc(text)):
+        assert text[m.start : m.end] == m.text
+        tf = m.resolve(REF, fys)
+        if tf.start_date and tf.end_date:
+            assert tf.start_date <= tf.end_date
+
+
+@pytest.mark.parametrize("text", ["年" * 20000, "2027年" * 5000, "到2027年底前" * 3000])
+def test_long_inputs_stay_fast(text: str) -> None:
+    t0 = time.perf_counter()
+    extract(NLP.make_doc(text))
+    assert time.perf_counter() - t0 < 1.0
+
+
+@pytest.mark.parametrize(("text", "bounding"), [("Q3 OKR：将NPS提高到50", True), ("Q3目标", True)])
+def test_period_naming_the_okr_set_bounds_it(text: str, bounding: bool) -> None:
+    ((span, _, got, _, _),) = frames(text)
+    assert (span, got) == ("Q3", bounding)
