@@ -1,0 +1,1313 @@
+"""What the four core rules (M101, T101, S101, S102) read from a parsed goal.
+
+The four rules ask related questions of the same goal — is there a measure, a time bound,
+a vague outcome, an output in the main clause — so the evidence is gathered once per goal
+(`signals`) and each rule reads the part it needs. Word lists are data
+(`smartlint/data/<lang>/*.txt`), loaded through `smartlint.lexicon.words` so that users can
+extend them in config.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from smartlint.config import Config
+from smartlint.lang.en.goal import (
+    ANALYSIS_LIMIT,
+    PLACEHOLDER,
+    Token,
+    forms_of,
+    ing_form,
+    tokenize,
+    verb_lemma,
+)
+from smartlint.lexicon import words
+from smartlint.model import (
+    Direction,
+    ParsedGoal,
+    Quantity,
+    QuantityKind,
+    Span,
+    TimeFrame,
+    TimeKind,
+)
+from smartlint.rule import RuleContext
+
+# ---------------------------------------------------------------------------------------
+# The evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """The evidence the core rules judge a goal by."""
+
+    measures: tuple[Quantity, ...]  # quantities that state a level (not dates, ids, names)
+    threshold: Span | None  # a level stated in words: "all candidates", "zero", "above GDP"
+    placeholders: tuple[Span, ...]  # unset values: "X%", "TBD", "<target>"
+    unset_target: bool  # the level the goal aims at is a placeholder
+    plan: Span | None  # "achieve the plan / quota" with no figure
+    time_bound: bool  # a time bound in the text (a bounding time frame or an event)
+    vague: Span | None  # the first vague cue in an unpinned goal
+    output: Span | None  # the activity or deliverable the main clause states
+    verb: Span | None  # the main verb as the rules see it
+
+    @property
+    def quantified(self) -> bool:
+        return bool(self.measures or self.threshold) and not self.unset_target
+
+
+# One goal is checked by all four rules in a row: keep the last result.
+_last: tuple[ParsedGoal, Config | None, Signals] | None = None
+
+
+def signals(goal: ParsedGoal, ctx: RuleContext) -> Signals:
+    """The evidence for `goal` (computed once per goal and config)."""
+    global _last
+    last = _last
+    if last is not None and last[0] is goal and last[1] is ctx.config:
+        return last[2]
+    view = _bounded(goal)
+    result = _zh_signals(view, ctx.config) if goal.lang == "zh" else _en_signals(view, ctx.config)
+    _last = (goal, ctx.config, result)
+    return result
+
+
+def _bounded(goal: ParsedGoal) -> ParsedGoal:
+    """The goal as far as the analysis reads it: goals are short, and a very long text
+    must not make the rules slow (rule S100 reports its length)."""
+    if len(goal.text) <= ANALYSIS_LIMIT:
+        return goal
+
+    def inside(span: Any) -> Any:
+        return span if span is not None and span.end <= ANALYSIS_LIMIT else None
+
+    return dataclasses.replace(
+        goal,
+        text=goal.text[:ANALYSIS_LIMIT],
+        quantities=tuple(q for q in goal.quantities if q.end <= ANALYSIS_LIMIT),
+        timeframes=tuple(t for t in goal.timeframes if t.end <= ANALYSIS_LIMIT),
+        placeholders=tuple(p for p in goal.placeholders if p.end <= ANALYSIS_LIMIT),
+        verb=inside(goal.verb),
+        metric=inside(goal.metric),
+        baseline=inside(goal.baseline),
+        target=inside(goal.target),
+        change=inside(goal.change),
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Lexicons
+
+
+def lex(lang: str, name: str, config: Config | None) -> frozenset[str]:
+    return words(lang, name, config)
+
+
+@functools.lru_cache(maxsize=128)
+def _phrase_regex(entries: frozenset[str], han: bool) -> re.Pattern[str] | None:
+    """One alternation over a word list, longest entries first (whole words for English)."""
+    if not entries:
+        return None
+    alts = "|".join(re.escape(e) for e in sorted(entries, key=len, reverse=True))
+    if han:
+        return re.compile(f"(?:{alts})", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
+def phrase_regex(lang: str, name: str, config: Config | None) -> re.Pattern[str] | None:
+    return _phrase_regex(lex(lang, name, config), lang == "zh")
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+# ---------------------------------------------------------------------------------------
+# Shared pieces
+
+_VALUE_PLACEHOLDER = PLACEHOLDER
+_ZH_PLACEHOLDER = re.compile(
+    r"[XxＸ]{1,3}\s?[%％]|[XxＸ]{1,3}(?=[个家名万亿元次天%％])|待定|待确定|待补充|【[^【】]{1,20}】|<[^<>]{1,20}>|（待定）"
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# A time frame with dates in it: its numbers are dates, not levels.
+_DATE_KINDS = frozenset({TimeKind.DEADLINE, TimeKind.PERIOD, TimeKind.REFERENCE})
+
+
+def _placeholders(goal: ParsedGoal) -> tuple[Span, ...]:
+    if goal.placeholders:
+        return goal.placeholders
+    pattern = _ZH_PLACEHOLDER if goal.lang == "zh" else _VALUE_PLACEHOLDER
+    return tuple(Span(m.start(), m.end(), m.group(0)) for m in pattern.finditer(goal.text))
+
+
+_EN_RELATIVE_AFTER = re.compile(r"\s+(?:of|after|from|since|upon|following)\s+\w", re.I)
+_ZH_RELATIVE_BEFORE = re.compile(r"(?:后|之后|起|以后|收到|受理|入职|发生)\s*\Z")
+_SHORT_UNITS = re.compile(
+    r"(?:second|minute|hour|business day|working day|秒|分钟|小时|个?工作日)", re.I
+)
+_POPULATION = re.compile(
+    r"\s*(?:\d+(?:\.\d+)?\s?%\s+of|(?<![\w-])(?:all|every|each|any)\s)|所有|每[个位名家件笔]|全部|\d+(?:\.\d+)?\s?%的",
+    re.I,
+)
+
+
+_SUBORDINATOR = re.compile(
+    r"(?<![\w-])(?:that|which|so|enabling|enables|allowing|allows|helping|helps|letting|lets)"
+    r"(?![\w-])|使|让|以便|从而",
+    re.I,
+)
+
+
+def is_metric_window(goal: ParsedGoal, tf: TimeFrame) -> bool:
+    """A window that measures time-to-result rather than bounding the goal.
+
+    "contacted within 5 minutes", "95% of applications are decided within 3 weeks",
+    "within 10 days of month end", "… that enables new hires to hit quota within four
+    months": the duration is the level each case must reach, counted from its own start.
+    """
+    if tf.kind is not TimeKind.WINDOW:
+        return False
+    text = goal.text
+    if _EN_RELATIVE_AFTER.match(text, tf.end) or _ZH_RELATIVE_BEFORE.search(
+        text, max(0, tf.start - 6), tf.start
+    ):
+        return True  # counted from an event of each case: "within 10 days of month end"
+    if _SHORT_UNITS.search(tf.text):
+        return True  # nobody bounds a goal in minutes or hours
+    sentence_start = max(text.rfind(c, 0, tf.start) for c in ".;。；") + 1
+    label = _EN_LABEL.match(text, sentence_start)
+    if _POPULATION.match(text, label.end() if label else sentence_start):
+        return True  # a level each member of a population must reach
+    if any(t.bounding and t.start < tf.start for t in goal.timeframes[:8]):
+        return True  # the goal's own bound comes first
+    # in a clause stating the result of the main action, in the same sentence:
+    # "… a programme that enables new hires to hit quota within four months"
+    return bool(_SUBORDINATOR.search(text, sentence_start, tf.start))
+
+
+# "a 1-month boot camp", "two-week sprint": a duration naming the deliverable
+_ADJECTIVAL_DURATION = re.compile(r"^\w+-(?:second|minute|hour|day|week|month|quarter|year)$", re.I)
+
+_SCOPE_NOUNS = frozenset(
+    [
+        "vision",
+        "strategy",
+        "strategies",
+        "priorities",
+        "renewals",
+        "pipeline",
+        "close",
+        "results",
+        "roadmap",
+        "budget",
+        "forecast",
+        "revenue",
+        "sales",
+        "bookings",
+        "numbers",
+        "report",
+        "reports",
+        "review",
+        "planning",
+        "kickoff",
+        "offsite",
+        "board",
+        "plan",
+        "plans",
+        "targets",
+        "goals",
+        "okrs",
+        "okr",
+        "quota",
+        "quotas",
+        "cohort",
+        "cohorts",
+        "hires",
+        "class",
+        "intake",
+        "release",
+    ]
+)
+_ZH_SCOPE_AFTER = re.compile(
+    r"(?:的)?(?:目标|计划|预算|任务|指标|业绩|营收|收入|销售额|规划|报告|总结|考核)"
+)
+_EN_FRAME_PREP = re.compile(
+    r"^(?:by|in|before|during|until|till|within|over|through|for|this|next|at|no later than)\b",
+    re.I,
+)
+
+
+_ZH_HAN = re.compile(r"[\u4e00-\u9fff]")
+_ZH_VERB_BEFORE = re.compile(
+    r"(?:完成|制定|编制|发布|审计|评估|实现|达成|开展|启动|撰写|编写|提交|做好|落实)$"
+)
+
+
+def is_scope_frame(goal: ParsedGoal, tf: TimeFrame) -> bool:
+    """A period that only says which things are counted: "Q2 pipeline", "年度目标"."""
+    if tf.kind not in (TimeKind.PERIOD, TimeKind.DEADLINE):
+        return False
+    text = goal.text
+    if goal.lang == "zh":
+        if re.search(r"[前内底末止]$", tf.text):
+            return False
+        if _ZH_SCOPE_AFTER.match(text, tf.end):
+            return True
+        # "完成FY22审计": a period between a verb and its object names the object
+        return bool(
+            _ZH_HAN.match(text, tf.end)
+            and _ZH_VERB_BEFORE.search(text[max(0, tf.start - 4) : tf.start])
+        )
+    prev = text[max(0, tf.start - 30) : tf.start].lower().split()
+    if tf.text[:4].lower() != "for " and prev[-1:] == ["for"]:
+        prev = prev[:-1]
+    elif tf.text[:4].lower() != "for ":
+        prev = []
+    if prev:
+        # "the product vision for 2028", "the budget for FY27": which plan, not when
+        return prev[-1] in _SCOPE_NOUNS
+    if _EN_FRAME_PREP.match(tf.text):
+        return False
+    m = re.match(r"\s([a-z][\w-]*)", text[tf.end :])
+    return bool(m and m.group(1) in _SCOPE_NOUNS)
+
+
+def population_subject(text: str) -> bool:
+    """Whether the goal is about each member of a population ("All new services …",
+    "所有版本…"): an event then happens once per member ("before launch") and bounds
+    nothing."""
+    label = _EN_LABEL.match(text)
+    return bool(_POPULATION.match(text, label.end() if label else 0))
+
+
+def time_bound(goal: ParsedGoal) -> bool:
+    per_member = population_subject(goal.text)
+    return any(
+        t.bounding
+        and not is_metric_window(goal, t)
+        and not is_scope_frame(goal, t)
+        # "All new services have runbooks before launch": each member's own event
+        and not (per_member and t.kind is TimeKind.DEADLINE and t.end_date is None)
+        for t in goal.timeframes
+    )
+
+
+class _Intervals:
+    """Spans sorted by start, for overlap queries in O(log n) (goals can be long junk)."""
+
+    def __init__(self, spans: Iterable[Any]) -> None:
+        self.spans = sorted(spans, key=lambda x: x.start)
+        self.starts = [x.start for x in self.spans]
+
+    def overlapping(self, start: int, end: int) -> list[Any]:
+        if not self.spans:
+            return []
+        i = bisect.bisect_left(self.starts, end)
+        # spans of one kind barely overlap each other: the nearest few are enough
+        return [x for x in self.spans[max(0, i - 4) : i] if x.end > start]
+
+
+def _measures(
+    goal: ParsedGoal,
+    placeholders: Sequence[Span],
+    is_name: Iterable[tuple[Quantity, bool]],
+) -> tuple[Quantity, ...]:
+    out = []
+    is_name = list(is_name)
+    names = _Intervals(q for q, named in is_name if named)
+    holes = _Intervals(placeholders)
+    frames = _Intervals(goal.timeframes)
+    windows = {
+        id(t): t
+        for t in goal.timeframes
+        if t.kind is TimeKind.WINDOW
+        and (not t.bounding or is_metric_window(goal, t))
+        and not names.overlapping(t.start, t.end)
+        and not _ADJECTIVAL_DURATION.search(t.text)
+        and not goal.text[max(0, t.start - 2) : t.start].endswith("为期")
+    }
+    for q, named in is_name:
+        if named or holes.overlapping(q.start, q.end):
+            continue
+        in_time = frames.overlapping(q.start, q.end)
+        if any((t.bounding or t.kind in _DATE_KINDS) and id(t) not in windows for t in in_time):
+            continue
+        if (
+            q.kind is QuantityKind.NUMBER
+            and q.noun is None
+            and q.comparator is None
+            and _YEAR.fullmatch(q.text.strip())
+        ):
+            continue  # a bare year
+        out.append(q)
+    # a duration that is the metric's level ("under one day", "5分钟内响应")
+    found = _Intervals(out)
+    for t in windows.values():
+        if not found.overlapping(t.start, t.end):
+            out.append(Quantity(t.start, t.end, t.text, None, QuantityKind.UNIT))
+    return tuple(sorted(out, key=lambda q: q.start))
+
+
+# ---------------------------------------------------------------------------------------
+# English
+
+_EN_NAME_WORDS = frozenset(
+    [
+        "phase",
+        "version",
+        "v",
+        "release",
+        "step",
+        "stage",
+        "tier",
+        "rfc",
+        "iso",
+        "soc",
+        "section",
+        "article",
+        "chapter",
+        "gen",
+        "generation",
+        "series",
+        "wave",
+        "sprint",
+        "milestone",
+        "pillar",
+        "objective",
+        "goal",
+        "kr",
+        "okr",
+        "item",
+        "no",
+        "no.",
+        "p",
+        "round",
+        "part",
+        "level",
+        "module",
+        "lesson",
+        "unit",
+        "room",
+        "floor",
+        "building",
+        "ticket",
+        "issue",
+        "pr",
+        "bug",
+        "epic",
+        "story",
+        "task",
+    ]
+)
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]*)*|[a-z]+[A-Z]\w*")
+_SEMVER = re.compile(r"\d+\.\d+\.\d+")
+_EN_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "our",
+        "its",
+        "their",
+        "my",
+        "your",
+        "his",
+        "her",
+        "these",
+        "those",
+    ]
+)
+_EN_ARTICLE_NUMBERS = frozenset(["one", "a", "an", "single"])
+_EN_SCOPE_PREPS = frozenset(
+    [
+        "across",
+        "in",
+        "for",
+        "at",
+        "on",
+        "to",
+        "of",
+        "among",
+        "from",
+        "with",
+        "by",
+        "within",
+        "over",
+        "throughout",
+        "into",
+        "onto",
+        "per",
+        "through",
+    ]
+)
+_EN_TIME_NOUNS = frozenset(
+    [
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "quarter",
+        "quarters",
+        "year",
+        "years",
+        "time",
+        "sprint",
+        "sprints",
+        "morning",
+        "evening",
+        "night",
+        "weekend",
+        "shift",
+    ]
+)
+_EN_REACH_LEMMAS = frozenset(
+    [
+        "achieve",
+        "hit",
+        "meet",
+        "make",
+        "deliver",
+        "exceed",
+        "attain",
+        "reach",
+        "beat",
+        "surpass",
+        "complete",
+        "close",
+    ]
+)
+_EN_COMPARATIVE = re.compile(
+    r"(?<![\w-])(?:faster|higher|lower|greater|better|more|less|fewer|slower|cheaper|"
+    r"above|below|over|under|exceeds?|exceeding|outpac(?:e|es|ing)|outperform(?:s|ing)?|"
+    r"beat(?:s|ing)?|ahead\s+of|in\s+line\s+with|(?:on\s+)?par(?:ity)?\s+with|in\s+step\s+with|keeps?\s+pace\s+with|"
+    r"match(?:es|ing)?)\s+(?:than\s+)?(?:that\s+of\s+)?(?:the\s+|our\s+|its\s+)?",
+    re.IGNORECASE,
+)
+# "within the fiscal year", "during this quarter": the current period, named in words
+_EN_CURRENT_PERIOD = re.compile(
+    r"(?<![\w-])(?:within|during|by\s+the\s+end\s+of|before\s+the\s+end\s+of)\s+"
+    r"(?:the|this|our)\s+(?:current\s+)?(?:(?:fiscal|financial|calendar|school|academic)\s+)?"
+    r"(?:year|quarter|month|half|semester|term|season)(?![\w-])"
+)
+_EN_REACH_FORMS = forms_of(_EN_REACH_LEMMAS)
+_EN_WORD_SPACE = re.compile(r"[\w-]+\s+")
+# a score out of a scale: "4.5/5" (dates like "12/31" are time frames and skipped)
+_EN_SCORE = re.compile(r"(?<![\w/.])\d+(?:\.\d+)?\s?/\s?(?:5|7|10|100)(?![\w/])")
+# a rank as the level: "#1 rated", "No. 1 in the category"
+_EN_RANK = re.compile(r"(?<![\w#])(?:#\s?|no\.\s?|number\s)(?:1|one)(?![\w.])")
+_EN_ALL = re.compile(r"(?<![\w-])(?:all|every|each|100\s?%\s+of|100 percent of)(?![\w-])", re.I)
+_EN_BOUND_PREPS = frozenset(["by", "before", "at", "until", "till"]) | {"ahead", "prior", "in"}
+_EN_BE = frozenset(["be", "have", "get"])
+_EN_CLAUSE_BREAK = frozenset({";", ":"})
+
+
+def _en_names(goal: ParsedGoal) -> list[tuple[Quantity, bool]]:
+    text = goal.text
+    out = []
+    for q in goal.quantities:
+        before = text[max(0, q.start - 60) : q.start]
+        stripped = before.rstrip()
+        prev_word = stripped.rsplit(None, 1)[-1].lower() if stripped else ""
+        prev_char = before[-1:] if before else ""
+        named = False
+        if prev_char and (prev_char.isalnum() or prev_char == "#"):
+            named = True  # glued to letters: "p95", "KR1", "#3716"
+        elif prev_char == "-" and len(before) > 1 and before[-2].isalpha():
+            named = True  # "GPT-4"
+        elif prev_word.rstrip(".#") in _EN_NAME_WORDS or prev_word.endswith("#"):
+            named = True
+        elif (
+            q.kind is QuantityKind.NUMBER
+            and q.noun is None
+            and len(prev_word) > 1
+            and prev_word[:1].isalpha()
+            and _TITLE_WORD.fullmatch(stripped.rsplit(None, 1)[-1])
+            and len(stripped) > len(prev_word)
+        ):
+            named = True  # a product and its version: "Python 3.9", "Windows 11"
+        elif _SEMVER.fullmatch(q.text.strip()):
+            named = True  # "3.2.1": a version
+        elif q.text.lower() in _EN_ARTICLE_NUMBERS:
+            named = True  # "Launch one new product" is a bare deliverable
+        elif (
+            q.kind in (QuantityKind.NUMBER, QuantityKind.UNIT)
+            and q.comparator is None
+            and prev_word in _EN_DETERMINERS
+        ):
+            # "the 4 golden signals", "a 1-month boot camp" name the deliverable, unless a
+            # reaching verb sets them as a level ("Achieve a 4.5 rating")
+            head = stripped[: -len(prev_word)].rstrip()
+            word_before = head.rsplit(None, 1)[-1].lower() if head else ""
+            lemma = verb_lemma(word_before) or word_before
+            named = lemma not in _EN_REACH_LEMMAS and lemma not in (
+                "maintain",
+                "keep",
+                "to",
+                "at",
+                "of",
+                "sustain",
+                "hold",
+                "retain",
+            )
+        out.append((q, named))
+    return out
+
+
+def _en_clauses(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Coordinate clauses: split at ";" and at "and"/"," followed by a verb."""
+    spans = []
+    start = 0
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.text in _EN_CLAUSE_BREAK or (
+            tok.lower in ("and", ",", "while", "plus")
+            and nxt is not None
+            and verb_lemma(nxt.lower) is not None
+            and nxt.lower == (verb_lemma(nxt.lower) or "").split()[0]
+        ):
+            if i > start:
+                spans.append((start, i))
+            start = i + 1
+    if start < len(tokens):
+        spans.append((start, len(tokens)))
+    return spans
+
+
+def _en_signals(goal: ParsedGoal, config: Config | None) -> Signals:
+    text = goal.text
+    lower = text.lower()
+    tokens = tokenize(text)
+    placeholders = _placeholders(goal)
+    output_verbs = lex("en", "output_verbs", config)
+    metric_nouns = lex("en", "metric_nouns", config)
+
+    measures = _measures(goal, placeholders, _en_names(goal))
+
+    # Unset target: a placeholder where the level should be; a stated baseline alone
+    # does not quantify the goal.
+    unset_target = bool(placeholders) and not any(
+        not lower[: q.start].rstrip().endswith("from") for q in measures
+    )
+
+    threshold = _en_threshold(goal, tokens, lower, output_verbs, config)
+    plan = None
+    plan_words = lex("en", "plan_words", config)
+    for i, tok in enumerate(tokens):
+        if tok.lower in _EN_REACH_FORMS:
+            for nxt in tokens[i + 1 : i + 5]:
+                if nxt.text in ",.;:()":
+                    break
+                if nxt.lower in plan_words:
+                    plan = Span(tok.start, nxt.end, text[tok.start : nxt.end])
+                    break
+        if plan:
+            break
+
+    bound = (
+        time_bound(goal)
+        or bool(_EN_CURRENT_PERIOD.search(lower))
+        or (_en_event_bound(tokens, lower, config) and not population_subject(text))
+    )
+
+    # The main verb and the output cue
+    main_lemma = goal.verb_lemma
+    verb = goal.verb
+    label = _EN_LABEL.match(text)
+    first = next((t for t in tokens if label is None or t.start >= label.end()), None)
+    if (
+        first is not None
+        and (verb is None or verb.start > first.start)
+        and first.lower in output_verbs
+        and verb_lemma(first.lower) is None
+    ):
+        # a verb the user added to the lexicon but the parser does not know
+        verb, main_lemma = Span(first.start, first.end, first.text), first.lower
+    output = None
+    pinned_measure = bool(measures) or threshold is not None
+    if verb is not None and main_lemma is not None:
+        if main_lemma in output_verbs:
+            if not (
+                _en_result_object(goal, measures, metric_nouns)
+                or _en_others_act(goal, tokens)
+                or _en_state_object(goal, config)
+            ):
+                output = verb
+        elif main_lemma in _EN_BE:
+            after = lower[verb.end :].lstrip()
+            states = phrase_regex("en", "output_states", config)
+            m = states.match(after) if states else None
+            if m:
+                off = len(lower) - len(after)
+                output = Span(off + m.start(), off + m.end(), text[off + m.start() : off + m.end()])
+    else:
+        # verbless: "Partner portal launch", "New website live by March"
+        states = phrase_regex("en", "output_states", config)
+        m = states.search(lower) if states else None
+        if m and not pinned_measure:
+            output = Span(m.start(), m.end(), text[m.start() : m.end()])
+        elif goal.metric is not None and not pinned_measure:
+            head = goal.metric.text.split()[-1].lower()
+            if head in lex("en", "output_nouns", config):
+                output = goal.metric
+    if output is not None and _en_outcome_clause(goal, tokens, measures, output_verbs):
+        output = None
+
+    vague = None
+    if not (pinned_measure and not unset_target) and plan is None:
+        vague = _en_vague(goal, tokens, lower, config, metric_nouns, output)
+    if unset_target and vague is None:
+        vague = placeholders[0]
+    return Signals(
+        measures=measures,
+        threshold=threshold,
+        placeholders=placeholders,
+        unset_target=unset_target,
+        plan=plan,
+        time_bound=bound,
+        vague=vague,
+        output=output,
+        verb=verb,
+    )
+
+
+def _en_threshold(
+    goal: ParsedGoal,
+    tokens: Sequence[Token],
+    lower: str,
+    output_verbs: frozenset[str],
+    config: Config | None,
+) -> Span | None:
+    text = goal.text
+    pattern = phrase_regex("en", "thresholds", config)
+    if pattern is not None:
+        for m in pattern.finditer(lower):
+            if not any(_overlaps(m.start(), m.end(), t.start, t.end) for t in goal.timeframes):
+                return Span(m.start(), m.end(), text[m.start() : m.end()])
+    for score in _EN_SCORE.finditer(lower):
+        if not any(_overlaps(score.start(), score.end(), t.start, t.end) for t in goal.timeframes):
+            return Span(score.start(), score.end(), text[score.start() : score.end()])
+    rank = _EN_RANK.search(lower)
+    if rank is not None:
+        return Span(rank.start(), rank.end(), text[rank.start() : rank.end()])
+    ends: list[int] = []
+    for m in _EN_ALL.finditer(lower):
+        ends = ends or [t.end for t in tokens]
+        i = bisect.bisect_right(ends, m.start())
+        before = tokens[max(0, i - 12) : i]
+        after = tokens[i + 1 : i + 2]
+        if after and after[0].lower in _EN_TIME_NOUNS:
+            continue  # "each month": a frequency
+        if before and before[-1].lower in _EN_SCOPE_PREPS:
+            continue  # "across all regions": a scope
+        clause_verb = None
+        for tok in reversed(before):
+            if tok.text in ";:.":
+                break
+            lemma = verb_lemma(tok.lower)
+            if lemma is not None:
+                clause_verb = lemma
+                break
+        if clause_verb is not None and clause_verb in output_verbs:
+            continue  # "Document all processes": scopes a yes/no deliverable
+        return Span(m.start(), m.end(), text[m.start() : m.end()])
+    bench = phrase_regex("en", "benchmarks", config)
+    if bench is not None:
+        for m in _EN_COMPARATIVE.finditer(lower):
+            # up to three modifiers: "above our two largest competitors"
+            pos = m.end()
+            for _ in range(4):
+                b = bench.match(lower, pos)
+                if b is not None:
+                    return Span(m.start(), b.end(), text[m.start() : b.end()])
+                w = _EN_WORD_SPACE.match(lower, pos)
+                if w is None:
+                    break
+                pos = w.end()
+    return None
+
+
+def _en_event_bound(tokens: Sequence[Token], lower: str, config: Config | None) -> bool:
+    events = phrase_regex("en", "deadline_events", config)
+    if events is None:
+        return False
+    for i, tok in enumerate(tokens):
+        if tok.lower not in _EN_BOUND_PREPS:
+            continue
+        if tok.lower in ("ahead", "prior"):
+            if i + 1 >= len(tokens) or tokens[i + 1].lower not in ("of", "to"):
+                continue
+            i += 1
+        if tok.lower == "in" and (i + 2 >= len(tokens) or tokens[i + 1].lower != "time"):
+            continue
+        # up to four words of modifiers before the event noun: "at the 2027 user conference"
+        for w in tokens[i + 1 : i + 6]:
+            if w.text in ",.;:()":
+                break
+            m = events.match(lower, w.start)
+            if m is not None:
+                return True
+    return False
+
+
+_EN_MODAL_WORDS = frozenset(
+    ["will", "'ll", "’ll", "shall", "must", "should", "to", "can", "would", "could"]
+)
+_EN_OWNERS = frozenset(["we", "i", "you", "team", "our", "my", "the"])
+_EN_PARTICIPLE = re.compile(r".*(?:ed|en|built|done|set|run|held|sent|shut|put|cut|made|won)$")
+
+
+def _en_others_act(goal: ParsedGoal, tokens: Sequence[Token]) -> bool:
+    """A subject other than the goal's owner doing something: "100% of new hires finish
+    security training" is their behaviour (an outcome); "Portal launched" is not."""
+    verb = goal.verb
+    if verb is None:
+        return False
+    before = [t for t in tokens if t.end <= verb.start]
+    label = _EN_LABEL.match(goal.text)
+    body = [t for t in before if label is None or t.start >= label.end()]
+    if not body:
+        return False  # imperative
+    if body[-1].lower in _EN_MODAL_WORDS:
+        subject = body[:-1]
+    else:
+        subject = body
+        if _EN_PARTICIPLE.match(verb.text.lower()):
+            return False  # passive or past: "Partner portal launched"
+    if not subject or any(t.lower in _EN_MODAL_WORDS or t.lower in ("me", "us") for t in subject):
+        return False
+    words_ = {t.lower for t in subject}
+    return not (
+        words_ & {"we", "i", "you", "team"}
+        or (len(subject) == 1 and subject[0].lower in _EN_OWNERS)
+    )
+
+
+def _en_state_object(goal: ParsedGoal, config: Config | None) -> bool:
+    """Whether an output verb brings about an abstract state: "Create alignment"."""
+    if goal.metric is None:
+        return False
+    head = goal.metric.text.lower().split(" of ", 1)[0].split()
+    return bool(head) and head[-1] in lex("en", "state_nouns", config)
+
+
+def _en_result_object(
+    goal: ParsedGoal, measures: Sequence[Quantity], metric_nouns: frozenset[str]
+) -> bool:
+    """Whether an output verb's object is a business result: "Create $5M in pipeline"."""
+    if any(q.kind is QuantityKind.CURRENCY for q in measures):
+        return True  # money brought in is a result: "Close $2M in new ARR"
+    if goal.metric is None or not (measures or goal.direction is not None):
+        return False
+    metric = goal.metric.text.lower()
+    head = metric.split()[-1]
+    return head in metric_nouns or metric in metric_nouns
+
+
+def _en_outcome_clause(
+    goal: ParsedGoal,
+    tokens: Sequence[Token],
+    measures: Sequence[Quantity],
+    output_verbs: frozenset[str],
+) -> bool:
+    """A later coordinate main clause that states a measurable outcome."""
+    clauses = _en_clauses(tokens)
+    for a, b in clauses[1:]:
+        c_start, c_end = tokens[a].start, tokens[b - 1].end
+        first = tokens[a]
+        lemma = verb_lemma(first.lower)
+        if lemma is not None and lemma in output_verbs:
+            continue
+        if any(c_start <= q.start < c_end for q in measures):
+            return True
+    return False
+
+
+# Verbs that only say which way a metric moves: without a level they are vague whatever
+# their object. Others ("add", "drop", "hold") are vague only when they move a metric.
+_EN_PURE_DIRECTION = frozenset(
+    [
+        "increase",
+        "decrease",
+        "raise",
+        "reduce",
+        "lower",
+        "grow",
+        "boost",
+        "lift",
+        "shorten",
+        "halve",
+        "double",
+        "triple",
+        "maximize",
+        "maximise",
+        "minimize",
+        "minimise",
+        "expand",
+        "cut",
+        "maintain",
+        "sustain",
+        "keep",
+        "improve",
+        "accelerate",
+        "widen",
+        "narrow",
+        "slash",
+        "trim",
+        "curb",
+    ]
+)
+
+
+def _en_metric_head(goal: ParsedGoal, metric_nouns: frozenset[str]) -> bool:
+    if goal.metric is None:
+        return False
+    ws = goal.metric.text.lower().split()
+    return bool(ws) and (ws[-1] in metric_nouns or " ".join(ws[-2:]) in metric_nouns)
+
+
+def _en_vague(
+    goal: ParsedGoal,
+    tokens: Sequence[Token],
+    lower: str,
+    config: Config | None,
+    metric_nouns: frozenset[str],
+    output: Span | None,
+) -> Span | None:
+    vague_verbs = lex("en", "vague_verbs", config)
+    if goal.verb is not None and goal.verb_lemma in vague_verbs:
+        return goal.verb
+    pattern = phrase_regex("en", "vague_words", config)
+    if pattern is not None:
+        for m in pattern.finditer(lower):
+            found = goal.text[m.start() : m.end()]
+            if m.start() > 0 and any(w[:1].isupper() for w in found.split()):
+                continue  # part of a name: "the Best Workplace award"
+            return Span(m.start(), m.end(), found)
+    if (
+        goal.verb is not None
+        and goal.direction in (Direction.INCREASE, Direction.DECREASE, Direction.KEEP)
+        and (goal.verb_lemma in _EN_PURE_DIRECTION or _en_metric_head(goal, metric_nouns))
+    ):
+        return goal.verb  # "Increase sales", "Maintain uptime": a direction, no level
+    if goal.verb is None and output is None and _en_metric_head(goal, metric_nouns):
+        return goal.metric  # a bare metric name: "Cloud cost"
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Chinese
+
+_ZH_CLAUSE = re.compile(r"[，,；;。！!？?\n]+")
+_ZH_SUBORDINATE = re.compile(
+    r"^\s*(?:为了|以便|以期|从而|进而|使得|使|让|帮助|通过|借助|依托|途径|方式是)"
+)
+_ZH_ARTICLE = re.compile(r"^[一1](?:个|套|项|份|次|款|支|批|种|家|条|本|场|期|轮|座|所|台|部)$")
+# What follows an activity verb used as a noun: "培训完成率", "开发者", "交付准时率".
+_ZH_NOUN_SUFFIX = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,3}?(?:率|效率|周期|频率|时长|人数|次数|数量|成本|满意度|质量|速度)"
+    r"|时间|能力|水平|进度|工作|体系|者|人员|商|团队|部门|中心|经理|工程师"
+    r"|投入|费用|经费|资金|比重|比例|占比)"
+)
+# An activity verb naming an event that bounds the goal: "上线前", "发布会前".
+_ZH_MODIFIER = re.compile(r"[^，。；,;的]{0,10}的")
+_ZH_LATER_VERB = re.compile(
+    r"达到|达|提高到|提升至|提升到|降至|降到|降为|突破|超过|保持在|控制在|不低于|不少于|不超过|高于|低于"
+)
+_ZH_EVENT_AFTER = re.compile(r"[日会]?(?:前|之前|以前|后|之后|时|当天|前夕)")
+# A subject whose own behaviour is the outcome: "所有候选人都参加…", "60%的新客户…", "让…".
+_ZH_OTHERS = re.compile(
+    r"^[^为对向给把将]*?(?:所有|全部|全体|每[个位名家]|\d+(?:\.\d+)?\s?[%％]的|百分之\S{1,3}的)"
+    r"|^\S{0,12}?(?:让|使)"
+)
+
+
+_ZH_ALL = re.compile(r"所有|全部|每个|每位|每名|每一|每家|全体|各个|各")
+_ZH_ALL_SCOPE = re.compile(r"(?:在|对|向|为|于|从|覆盖|面向|针对|给)\s*$")
+_ZH_TIME_AFTER_ALL = re.compile(r"^(?:天|日|周|月|季度|年|个月|星期|工作日)")
+_ZH_COMPARATIVE = re.compile(
+    r"(?:高于|低于|超过|超出|快于|慢于|优于|跑赢|领先于|不低于|不高于|不少于|不超过|大于|小于)"
+)
+_ZH_RATE_WORD = re.compile(r"增速|增幅|增长|平均|水平|均值")
+_ZH_PLAN = re.compile(
+    r"(?:完成|达成|实现|达到|超额完成|完成好|确保完成)[^，。；,;]{0,10}?"
+    r"(?:计划|任务|目标|指标|配额|预算|KPI|OKR)",
+    re.IGNORECASE,
+)
+_ZH_METRIC_END = re.compile(r"(?:率|成本|时间|时长|费用|满意度|指数|数量|人数|收入|利润|份额)$")
+_ZH_EVENT_SUFFIX = re.compile(r"(?:前|之前|以前|时|当天|前夕)")
+_ZH_OF_MODIFIER = re.compile(r"的[\u4e00-\u9fffA-Za-z]")
+# a rank or "in step with" as the level: "评分第一", "跻身前十", "与经济增长同步"
+_ZH_RANK = re.compile(
+    r"(?:排名|评分|份额|销量|位居|位列|名列|跻身|进入|保持)(?:第一|前[一二三四五六七八九十\d]+)"
+)
+_ZH_FULL_COVER = re.compile(r"覆盖全[市省国县区域镇村网球]")
+_ZH_IN_STEP = re.compile(r"与[^，。；,;]{1,12}(?:同步|持平|相当)")
+_ZH_ZERO = re.compile(r"零(?![售件部钱食花星碎散头])")
+
+
+def _zh_names(goal: ParsedGoal, config: Config | None) -> list[tuple[Quantity, bool]]:
+    text = goal.text
+    output_re = phrase_regex("zh", "output_verbs", config)
+    out = []
+    for q in goal.quantities:
+        before = text[max(0, q.start - 20) : q.start]
+        prev = before[-1:] if before else ""
+        if (
+            q.kind is QuantityKind.NUMBER
+            and len(q.noun or "") >= 2
+            and output_re is not None
+            and _ZH_OF_MODIFIER.match(text, q.end)
+            and any(
+                m.end() == q.start for m in output_re.finditer(text, max(0, q.start - 6), q.start)
+            )
+        ):
+            # "配置4个黄金信号的监控告警": the count names what the deliverable covers
+            out.append((q, True))
+            continue
+        named = (
+            prev == "第"
+            or (prev.isascii() and prev.isalpha())
+            or (prev != "" and prev in "#＃")
+            or (
+                q.kind is QuantityKind.NUMBER
+                and (q.noun or "a").isascii()
+                and prev == " "
+                and before.rstrip()[-1:].isascii()
+                and before.rstrip()[-1:].isalpha()
+            )  # "SOC 2", "iPhone 15"
+            or before.endswith("为期")  # "为期两天的培训": the deliverable's length
+            or text.startswith("号", q.end)  # "三号车间"
+            or bool(_ZH_ARTICLE.match(q.text.strip()))
+        )
+        out.append((q, named))
+    return out
+
+
+def _zh_clauses(text: str) -> list[tuple[int, int, bool]]:
+    """Clauses with offsets and whether each is subordinate (purpose, means, result)."""
+    out = []
+    pos = 0
+    for m in _ZH_CLAUSE.finditer(text + "\n"):
+        if m.start() > pos:
+            chunk = text[pos : m.start()]
+            out.append((pos, m.start(), bool(_ZH_SUBORDINATE.match(chunk))))
+        pos = m.end()
+    return out
+
+
+def _zh_first_verb(
+    text: str, start: int, end: int, config: Config | None
+) -> tuple[str, int, int] | None:
+    """The first verb of a clause: ("output" | "vague" | "outcome", start, end)."""
+    best: tuple[int, int, str] | None = None
+    for kind, name in (
+        ("output", "output_verbs"),
+        ("outcome", "outcome_verbs"),
+        ("vague", "vague_verbs"),
+    ):
+        pattern = phrase_regex("zh", name, config)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text, start, end):
+            if kind == "output" and (
+                _ZH_NOUN_SUFFIX.match(text, m.end())
+                or _ZH_EVENT_AFTER.match(text, m.end())
+                or (
+                    _ZH_MODIFIER.match(text, m.end())
+                    and _ZH_LATER_VERB.search(text, m.end(), min(end, m.end() + 30))
+                )
+            ):
+                continue  # "培训完成率", "开发者": nouns; "上线前": an event;
+                # "完成首单的比例达到70%": a modifier of the subject
+            cand = (m.start(), -(m.end() - m.start()), kind)
+            if best is None or cand < best:
+                best = cand
+            break
+    if best is None:
+        return None
+    return best[2], best[0], best[0] - best[1]
+
+
+def _zh_signals(goal: ParsedGoal, config: Config | None) -> Signals:
+    text = goal.text
+    placeholders = _placeholders(goal)
+    clauses = _zh_clauses(text)
+    measures = _measures(goal, placeholders, _zh_names(goal, config))
+    unset_target = bool(placeholders) and not any(
+        not text[: q.start].rstrip().endswith("从") for q in measures
+    )
+    threshold = _zh_threshold(goal, config)
+    m = _ZH_PLAN.search(text)
+    plan = Span(m.start(), m.end(), m.group(0)) if m else None
+    bound = time_bound(goal) or (_zh_event_bound(text, config) and not population_subject(text))
+
+    # Main clause and its first verb
+    main = [c for c in clauses if not c[2]] or clauses
+    output = verb = None
+    first_kind = None
+    if main:
+        a, b, _ = main[0]
+        found = _zh_first_verb(text, a, b, config)
+        if found is not None:
+            first_kind, vs, ve = found
+            verb = Span(vs, ve, text[vs:ve])
+            if first_kind == "output":
+                rest = text[ve:b]
+                states = phrase_regex("zh", "state_nouns", config)
+                if not (
+                    _ZH_PLAN.match(text[vs:b])
+                    or _zh_result_object(rest, measures, config)
+                    or _ZH_OTHERS.search(text[a:vs])
+                    or (states is not None and states.search(rest.rstrip()[-4:]))
+                ):
+                    output = verb
+        else:
+            states = phrase_regex("zh", "output_states", config)
+            sm = states.search(text, a, b) if states else None
+            if sm is not None and not measures:
+                output = Span(sm.start(), sm.end(), sm.group(0))
+    if output is not None:
+        # another main clause with a measurable outcome makes it not an output
+        for a, b, _sub in main[1:]:
+            found = _zh_first_verb(text, a, b, config)
+            if (found is None or found[0] != "output") and any(a <= q.start < b for q in measures):
+                output = None
+                break
+
+    vague = None
+    pinned = (bool(measures) or threshold is not None) and not unset_target
+    if not pinned and plan is None:
+        vague = _zh_vague(goal, text, config, first_kind, verb, output)
+    if unset_target and vague is None:
+        vague = placeholders[0]
+    return Signals(
+        measures=measures,
+        threshold=threshold,
+        placeholders=placeholders,
+        unset_target=unset_target,
+        plan=plan,
+        time_bound=bound,
+        vague=vague,
+        output=output,
+        verb=verb or goal.verb,
+    )
+
+
+def _zh_result_object(rest: str, measures: Sequence[Quantity], config: Config | None) -> bool:
+    """ "完成销售额500万元": an output verb whose object is a business result."""
+    if not measures:
+        return False
+    pattern = phrase_regex("zh", "metric_nouns", config)
+    return bool(pattern and pattern.match(rest.lstrip()))
+
+
+def _zh_threshold(goal: ParsedGoal, config: Config | None) -> Span | None:
+    text = goal.text
+    pattern = phrase_regex("zh", "thresholds", config)
+    if pattern is not None:
+        m = pattern.search(text)
+        if m is not None:
+            return Span(m.start(), m.end(), m.group(0))
+    m = _ZH_ZERO.search(text)
+    if m is not None and m.end() < len(text):
+        return Span(m.start(), m.end() + 1, text[m.start() : m.end() + 1])
+    output_re = phrase_regex("zh", "output_verbs", config)
+    for m in _ZH_ALL.finditer(text):
+        if _ZH_TIME_AFTER_ALL.match(text, m.end()):
+            continue  # "每月": a frequency
+        clause_start = max(text.rfind(c, 0, m.start()) for c in "，,；;。") + 1
+        before = text[max(clause_start, m.start() - 30) : m.start()]
+        if _ZH_ALL_SCOPE.search(before):
+            continue  # "在所有门店": a scope
+        if output_re is not None and output_re.search(before):
+            continue  # "梳理所有流程": scopes a deliverable
+        clause_end = min(
+            (i for i in (text.find(c, m.end()) for c in "，,；;。") if i >= 0), default=len(text)
+        )
+        if (
+            before.endswith(("把", "将"))
+            and output_re is not None
+            and output_re.search(text, m.end(), clause_end)
+        ):
+            continue  # "把所有业务流程写成文档"
+        return Span(m.start(), m.end(), m.group(0))
+    m = _ZH_RANK.search(text) or _ZH_IN_STEP.search(text) or _ZH_FULL_COVER.search(text)
+    if m is not None:
+        return Span(m.start(), m.end(), m.group(0))
+    bench = phrase_regex("zh", "benchmarks", config)
+    metrics = phrase_regex("zh", "metric_nouns", config)
+    for m in _ZH_COMPARATIVE.finditer(text):
+        window = text[m.end() : m.end() + 12]
+        window = re.split(r"[，,；;。]", window, maxsplit=1)[0]
+        for pattern in (bench, metrics):
+            if pattern is not None and pattern.search(window):
+                return Span(
+                    m.start(), m.end() + len(window), text[m.start() : m.end() + len(window)]
+                )
+        if _ZH_RATE_WORD.search(window):
+            return Span(m.start(), m.end() + len(window), text[m.start() : m.end() + len(window)])
+    return None
+
+
+def _zh_event_bound(text: str, config: Config | None) -> bool:
+    events = phrase_regex("zh", "deadline_events", config)
+    if events is None:
+        return False
+    return any(_ZH_EVENT_SUFFIX.match(text, m.end()) for m in events.finditer(text))
+
+
+def _zh_vague(
+    goal: ParsedGoal,
+    text: str,
+    config: Config | None,
+    first_kind: str | None,
+    verb: Span | None,
+    output: Span | None,
+) -> Span | None:
+    if first_kind == "vague" and verb is not None:
+        return verb
+    pattern = phrase_regex("zh", "vague_words", config)
+    if pattern is not None:
+        m = pattern.search(text)
+        if m is not None:
+            return Span(m.start(), m.end(), m.group(0))
+    vague_verbs = phrase_regex("zh", "vague_verbs", config)
+    # after an activity verb, a vague verb is a noun ("发布可持续发展报告")
+    if vague_verbs is not None and first_kind != "output":
+        m = vague_verbs.search(text)
+        if m is not None:
+            return Span(m.start(), m.end(), m.group(0))
+    if goal.direction in (Direction.INCREASE, Direction.DECREASE, Direction.KEEP) and goal.verb:
+        return goal.verb
+    if first_kind is None and output is None:
+        metrics = phrase_regex("zh", "metric_nouns", config)
+        core = re.sub(r"[\s，,。；;、]", "", text)
+        if len(core) <= 12 and (
+            (metrics is not None and metrics.search(core)) or _ZH_METRIC_END.search(core)
+        ):
+            return Span(0, len(text), text)  # a bare metric name: "云成本"
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Rewrites. Each keeps the original's words (so every number, metric and date survives)
+# and adds placeholders only for what is missing.
+
+_EN_LABEL = re.compile(
+    r"^\s*(?:(?:KR|O|OKR|KPI|Objective|Goal|Key\s+result)\s*\d*(?:\.\d+)*\s*[:：.)-]\s*)?",
+    re.IGNORECASE,
+)
+_ZH_SUBJECT = re.compile(r"^(?:我们|我|团队|本部门|公司)?(?:将|要|会|计划|需要)?")
+
+
+def _capitalise_like(word: str, model: str) -> str:
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def _strip_end(text: str) -> str:
+    return text.rstrip().rstrip(".。;；")
+
+
+def en_deadline(sig: Signals) -> str:
+    return "" if sig.time_bound else " by <deadline>"
+
+
+def zh_deadline(sig: Signals) -> str:
+    return "" if sig.time_bound else "在<期限>前"
+
+
+def en_measure_rewrite(goal: ParsedGoal, sig: Signals, config: Config | None) -> str:
+    """The goal with a level to reach: "Raise X from <baseline> to <target> by <deadline>"."""
+    text = goal.text
+    if sig.unset_target:
+        # replace the unset values, keep everything else
+        out, pos = [], 0
+        for i, p in enumerate(sig.placeholders):
+            out.append(text[pos : p.start])
+            out.append("<target>" if i == 0 else "<value>")
+            pos = p.end
+        out.append(text[pos:])
+        return _strip_end("".join(out)) + en_deadline(sig)
+    if goal.verb is not None and goal.metric is not None and goal.metric.start >= goal.verb.end:
+        verb = text[goal.verb.start : goal.verb.end]
+        if goal.verb_lemma in lex("en", "vague_verbs", config) or goal.direction is None:
+            word = "reduce" if goal.direction is Direction.DECREASE else "raise"
+            verb = _capitalise_like(word, verb)
+        if goal.verb_lemma in lex("en", "output_verbs", config):
+            return en_outcome_rewrite(goal, sig)
+        head = text[: goal.verb.start] + verb + text[goal.verb.end : goal.metric.end]
+        tail = _strip_end(text[goal.metric.end :])
+        level = (
+            " at <target>" if goal.direction is Direction.KEEP else " from <baseline> to <target>"
+        )
+        return head + level + tail + en_deadline(sig)
+    if sig.output is not None:
+        return en_outcome_rewrite(goal, sig)
+    if goal.verb is None and goal.metric is not None:
+        head = text[: goal.metric.start]
+        metric = text[goal.metric.start : goal.metric.end]
+        metric = metric[:1].lower() + metric[1:] if not metric[:2].isupper() else metric
+        tail = _strip_end(text[goal.metric.end :])
+        return f"{head}Take {metric} from <baseline> to <target>{tail}{en_deadline(sig)}"
+    return _strip_end(text) + ", measured as <metric> reaching <target>" + en_deadline(sig)
+
+
+def en_outcome_rewrite(goal: ParsedGoal, sig: Signals) -> str:
+    """An outcome as the main clause, the original as the means to it."""
+    text = goal.text
+    if goal.verb is not None and goal.verb_lemma is not None and sig.output is goal.verb:
+        label = _EN_LABEL.match(text)
+        prefix = label.group(0) if label and label.end() <= goal.verb.start else ""
+        means = ing_form(goal.verb_lemma) + _strip_end(text[goal.verb.end :])
+        raise_ = "Raise" if not prefix or prefix[-1:] in " :" else "raise"
+        return f"{prefix}{raise_} <metric> to <target>{en_deadline(sig)} by {means}"
+    return f"Raise <metric> to <target>{en_deadline(sig)} (means: {_strip_end(text)})"
+
+
+def zh_measure_rewrite(goal: ParsedGoal, sig: Signals, config: Config | None) -> str:
+    """The goal with a level to reach: "在<期限>前将客户满意度从<基线>提高到<目标>"."""
+    text = goal.text
+    if sig.unset_target:
+        out, pos = [], 0
+        for i, p in enumerate(sig.placeholders):
+            out.append(text[pos : p.start])
+            out.append("<目标>" if i == 0 else "<数值>")
+            pos = p.end
+        out.append(text[pos:])
+        return zh_deadline(sig) + _strip_end("".join(out))
+    if sig.output is not None:
+        return zh_outcome_rewrite(goal, sig)
+    verb = sig.verb
+    core = _strip_end(text)
+    if verb is not None and verb.start <= 4:
+        metric = _strip_end(text[verb.end :]).lstrip("的")
+        if metric and len(metric) <= 16 and not re.search(r"[，,；;]", metric):
+            word = text[verb.start : verb.end]
+            if word not in ("提高", "提升", "增加", "降低", "减少", "缩短", "扩大", "压缩"):
+                word = "降低" if goal.direction is Direction.DECREASE else "提高"
+            return f"{zh_deadline(sig)}将{metric}从<基线>{word}到<目标>"
+    if verb is None and len(core) <= 12:
+        return f"{zh_deadline(sig)}将{core}从<基线>调整到<目标>"
+    return f"{zh_deadline(sig)}{core}，使<指标>从<基线>提升至<目标>"
+
+
+def zh_outcome_rewrite(goal: ParsedGoal, sig: Signals) -> str:
+    """ "通过上线合作伙伴门户，在<期限>前将<结果指标>提升至<目标>"."""
+    core = _strip_end(goal.text)
+    means = core[_ZH_SUBJECT.match(core).end() :] or core  # type: ignore[union-attr]
+    return f"通过{means}，{zh_deadline(sig)}将<结果指标>提升至<目标>"
+
+
+def is_objective(ctx: RuleContext) -> bool:
+    """OKR objectives are qualitative by design: their key results carry the measure."""
+    return (ctx.context.goal_type or "").lower() == "objective"

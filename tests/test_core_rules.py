@@ -1,0 +1,450 @@
+"""The four core rules (M101, T101, S101, S102) on every example of the spec, in English
+and Chinese, plus their messages and suggested rewrites.
+
+The spec (shared/spec/core-rules.md) gives its examples as phrases; each is turned into a
+whole goal here, and the table says which of the four rules must fire (others must not).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import smartlint
+from smartlint.config import Config
+from smartlint.model import Context, Period, Severity
+from smartlint.registry import load_registry
+
+CORE = ("M101", "T101", "S101", "S102")
+REF = date(2027, 1, 15)
+Q3 = Period("2027-Q3", date(2027, 7, 1), date(2027, 9, 30))
+
+
+def core(text: str, lang: str | None = None, context: Context | None = None) -> set[str]:
+    ctx = context or Context(reference_date=REF)
+    return {f.code for f in smartlint.lint(text, lang=lang, context=ctx)} & set(CORE)
+
+
+# (goal, language, the core codes that must fire). Every other core code must stay quiet.
+SPEC_CASES: list[tuple[str, str, set[str]]] = [
+    # --- M101: quantities and thresholds --------------------------------------------
+    ("Hire at least 5 solutions engineers by June 30, 2027", "en", {"S102"}),
+    ("Reduce waiting time to less than 15 months", "en", {"T101"}),
+    ("Keep the app store rating at 4.8+ through 2027", "en", set()),
+    ("Zero P1 incidents in production this quarter", "en", set()),
+    ("100% of new hires finish security awareness training by March 31, 2027", "en", set()),
+    ("Expand telehealth coverage to all 50 states by 2028", "en", set()),
+    ("Rank in the top 10 of the app store by end of Q2", "en", set()),
+    ("A majority of customers adopt the new plan by end of Q3", "en", set()),
+    ("Triple the number of paying teams in 2027", "en", set()),
+    ("Halve onboarding time by end of Q4", "en", set()),
+    ("Grow revenue 3x by 2028", "en", set()),
+    # numbers that are not quantities
+    ("Implement RFC #3716 in 2027", "en", {"M101", "S102"}),
+    ("Complete Phase 2 of the migration in Q3", "en", {"M101", "S102"}),
+    ("Close the FY22 audit", "en", {"M101", "T101", "S102"}),
+    ("Run a 1-month boot camp for new engineers", "en", {"M101", "T101", "S102"}),
+    ("Monitor the 4 golden signals for every service", "en", {"M101", "T101", "S102"}),
+    # deliverables with and without a count
+    ("Publish 15 blog posts", "en", {"T101", "S102"}),
+    ("Launch the new pricing page", "en", {"M101", "T101", "S102"}),
+    # all / every as a level, or as a scope
+    ("All candidates take a structured interview", "en", {"T101"}),
+    ("Document all processes", "en", {"M101", "T101", "S102"}),
+    # unset targets and the plan
+    ("Increase conversion to X% by Q3 2027", "en", {"M101", "S101"}),
+    ("Raise NPS to TBD this year", "en", {"M101", "S101"}),
+    ("Grow ARR to [target] in 2027", "en", {"M101", "S101"}),
+    ("Achieve the plan", "en", {"M101", "T101"}),
+    ("Hit the quarterly sales quota this quarter", "en", {"M101"}),
+    # a comparison that is the threshold
+    ("Keep revenue growth above GDP growth", "en", {"T101"}),
+    # --- T101 ----------------------------------------------------------------------
+    ("Reduce churn from 3% to 2% by September 30, 2027", "en", set()),
+    ("Reduce churn from 3% to 2% by end of Q2", "en", set()),
+    ("Reduce churn from 3% to 2% in 2027", "en", set()),
+    ("Reduce churn from 3% to 2% during FY23", "en", set()),
+    ("Reduce churn from 3% to 2% this quarter", "en", set()),
+    ("Reduce churn from 3% to 2% next year", "en", set()),
+    ("Reduce churn from 3% to 2% by EOQ", "en", set()),
+    ("Hire 5 AEs within four months", "en", {"S102"}),
+    ("Grow MAU to 50,000 over the next three months", "en", set()),
+    ("Sign 40 new customers in the next 90 days", "en", set()),
+    ("Sign 20 partners by launch day", "en", set()),
+    ("Book 300 demos at the 2027 user conference", "en", set()),
+    ("Every inbound lead is contacted within 5 minutes", "en", {"T101"}),
+    ("Grow monthly active users to 1,200", "en", {"T101"}),
+    ("Run 2 webinars per week", "en", {"T101", "S102"}),
+    ("Grow bookings 20% YoY", "en", {"T101"}),
+    ("Grow net revenue retention 2 points QoQ", "en", {"T101"}),
+    ("Maintain 99.9% uptime each month", "en", {"T101"}),
+    ("Cut energy use by 10% compared with 2020", "en", {"T101"}),
+    ("Grow Q2 pipeline to $4M", "en", {"T101"}),
+    ("Win 90% of Q3 renewals", "en", {"T101"}),
+    # --- S101 ----------------------------------------------------------------------
+    ("Improve customer satisfaction", "en", {"M101", "T101", "S101"}),
+    ("Enhance the onboarding experience", "en", {"M101", "T101", "S101"}),
+    ("Optimise the checkout flow", "en", {"M101", "T101", "S101"}),
+    ("Maximise partner engagement", "en", {"M101", "T101", "S101"}),
+    ("Strengthen our brand", "en", {"M101", "T101", "S101"}),
+    ("Foster a culture of experimentation", "en", {"M101", "T101", "S101"}),
+    ("Deliver a better support experience", "en", {"M101", "T101", "S101", "S102"}),
+    ("Offer a world-class developer experience", "en", {"M101", "T101", "S101", "S102"}),
+    ("Earn the trust of more developers", "en", {"M101", "T101", "S101"}),
+    ("Cloud cost", "en", {"M101", "T101", "S101"}),
+    ("App load time", "en", {"M101", "T101", "S101"}),
+    ("Increase sales by 10%", "en", {"T101"}),
+    ("Reduce churn to 3%", "en", {"T101"}),
+    ("Reach carbon neutrality by 2030", "en", set()),
+    ("Deploy a marketing automation platform", "en", {"M101", "T101", "S102"}),
+    ("Build a foundation for international growth", "en", {"M101", "T101", "S101", "S102"}),
+    # --- S102 ----------------------------------------------------------------------
+    ("Increase sales funnel by 35%", "en", {"T101"}),
+    ("Reach 1,200 MAU", "en", {"T101"}),
+    ("Customer satisfaction up 5 points", "en", {"T101"}),
+    ("Distribute the book to 600 people", "en", {"T101", "S102"}),
+    ("Hire 5 AEs", "en", {"T101", "S102"}),
+    ("Run 10 webinars this quarter", "en", {"S102"}),
+    ("Write the employee handbook by March 2027", "en", {"M101", "S102"}),
+    ("Host the partner summit in Q2", "en", {"M101", "S102"}),
+    ("Define the pricing strategy for 2028 by end of Q1", "en", {"M101", "S102"}),
+    ("Migrate billing to the new platform in Q2", "en", {"M101", "S102"}),
+    ("Sign 10 new enterprise customers this quarter", "en", set()),
+    ("Get featured in 5 national publications this year", "en", set()),
+    ("Earn the trust of developers", "en", {"M101", "T101", "S101"}),
+    ("Launch the partner portal and sign 20 partners on it by Q3", "en", set()),
+    # --- Chinese -------------------------------------------------------------------
+    ("销售额翻一番", "zh", {"T101"}),
+    ("乡镇卫生院实现全覆盖", "zh", {"T101"}),
+    ("营收增速高于GDP增长", "zh", {"T101"}),
+    ("十四五期间完善农村基础设施", "zh", {"M101", "S101"}),
+    ("发布15篇博客文章", "zh", {"T101", "S102"}),
+    ("上线新的定价页面", "zh", {"M101", "T101", "S102"}),
+    ("所有候选人都参加结构化面试", "zh", {"T101"}),
+    ("把所有业务流程写成文档", "zh", {"M101", "T101", "S102"}),
+    ("将转化率提高到X%", "zh", {"M101", "T101", "S101"}),
+    ("完成年度计划", "zh", {"M101", "T101"}),
+    ("到2025年将客户流失率降低到3%", "zh", set()),
+    ("10月1号之前签约20家新客户", "zh", set()),
+    ("年底前将客户流失率降低2%", "zh", set()),
+    ("本季度签约10家新客户", "zh", set()),
+    ("四个月内招聘5名销售人员", "zh", {"S102"}),
+    ("每年新增200家客户", "zh", {"T101"}),
+    ("销售额比2020年增长10%", "zh", {"T101"}),
+    ("实现年度目标", "zh", {"M101", "T101"}),
+    ("提高AGV的稳定性", "zh", {"M101", "T101", "S101"}),
+    ("取得实质性进展", "zh", {"M101", "T101", "S101"}),
+    ("云成本", "zh", {"M101", "T101", "S101"}),
+    ("增加销售额10%", "zh", {"T101"}),
+    ("将客户流失率降低到3%", "zh", {"T101"}),
+    ("2030年前实现碳中和", "zh", set()),
+    ("部署营销自动化平台", "zh", {"M101", "T101", "S102"}),
+    ("为数据驱动的决策打下基础", "zh", {"M101", "T101", "S101", "S102"}),
+    ("月活跃用户达到1200", "zh", {"T101"}),
+    ("客户满意度提高5分", "zh", {"T101"}),
+    ("向600位读者分发这本书", "zh", {"T101", "S102"}),
+    ("招聘5名销售人员", "zh", {"T101", "S102"}),
+    ("制定销售激励制度", "zh", {"M101", "T101", "S102"}),
+    ("建立客户健康度预警体系", "zh", {"M101", "T101", "S102"}),
+    ("完成产品说明文档", "zh", {"M101", "T101", "S102"}),
+    ("开发自动对账功能", "zh", {"M101", "T101", "S102"}),
+    ("组织三场销售技能培训", "zh", {"T101", "S102"}),
+    ("签约10家新客户", "zh", {"T101"}),
+    ("赢得开发者的信任", "zh", {"M101", "T101", "S101"}),
+    ("提高客户满意度", "zh", {"M101", "T101", "S101"}),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), SPEC_CASES, ids=[c[0] for c in SPEC_CASES])
+def test_spec_example(text: str, lang: str, expected: set[str]) -> None:
+    assert core(text, lang) == expected
+
+
+# -- context --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        Context(reference_date=REF, period=Q3),
+        Context(reference_date=REF, due_date=date(2027, 9, 30)),
+        Context(reference_date=REF, parent_period=Q3),
+    ],
+    ids=["period", "due-date", "parent-period"],
+)
+@pytest.mark.parametrize("text", ["Reduce churn from 3% to 2%", "将客户流失率降低2%"])
+def test_deadline_from_context(text: str, context: Context) -> None:
+    assert "T101" in core(text)
+    assert "T101" not in core(text, context=context)
+
+
+def test_objective_context_softens_measure_and_vagueness() -> None:
+    text = "Delight our enterprise customers"
+    plain = {f.code: f for f in smartlint.lint(text, context=Context(reference_date=REF))}
+    objective = {
+        f.code: f
+        for f in smartlint.lint(text, context=Context(reference_date=REF, goal_type="objective"))
+    }
+    assert plain["M101"].severity is Severity.ERROR
+    assert objective["M101"].severity is Severity.INFO
+    assert objective["S101"].severity is Severity.INFO
+
+
+def test_config_extends_a_lexicon() -> None:
+    text = "Synergize the partner ecosystem with 3 new resellers by Q3"
+    assert "S102" not in core(text)
+    config = Config(lexicon={"en": {"output_verbs": ("synergize",)}})
+    found = {
+        f.code for f in smartlint.lint(text, context=Context(reference_date=REF), config=config)
+    }
+    assert "S102" in found
+
+
+# -- messages -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Launch the partner portal", "en"), ("上线合作伙伴门户", "zh")],
+)
+def test_messages_in_the_goal_language(text: str, lang: str) -> None:
+    findings = [
+        f for f in smartlint.lint(text, context=Context(reference_date=REF)) if f.code in CORE
+    ]
+    assert {f.code for f in findings} == {"M101", "T101", "S102"}
+    han = any("\u4e00" <= ch <= "\u9fff" for f in findings for ch in f.message)
+    assert han is (lang == "zh")
+    for f in findings:
+        assert f.lang == lang
+        assert f.suggestions, f"{f.code} has no suggestion"
+
+
+def test_messages_name_what_they_saw() -> None:
+    by_code = {f.code: f for f in smartlint.lint("Enhance the onboarding experience", lang="en")}
+    assert "Enhance" in by_code["S101"].message
+    by_code = {f.code: f for f in smartlint.lint("Improve customer satisfaction", lang="en")}
+    assert "customer satisfaction" in by_code["M101"].message
+    by_code = {f.code: f for f in smartlint.lint("Raise NPS to TBD", lang="en")}
+    assert "TBD" in by_code["M101"].message
+    by_code = {f.code: f for f in smartlint.lint("完成年度销售计划", lang="zh")}
+    assert "完成年度销售计划" in by_code["M101"].message
+    by_code = {f.code: f for f in smartlint.lint("制定销售激励制度", lang="zh")}
+    assert "制定" in by_code["S102"].message
+
+
+def test_finding_spans_point_at_the_problem() -> None:
+    text = "Please enhance the onboarding experience"
+    s101 = next(f for f in smartlint.lint(text, lang="en") if f.code == "S101")
+    assert text[s101.start : s101.end] == "enhance"
+    s102 = next(f for f in smartlint.lint("Hire 5 AEs", lang="en") if f.code == "S102")
+    assert (s102.start, s102.end) == (0, 4)
+
+
+# -- suggestions ----------------------------------------------------------------------
+
+FILL = {
+    "en": {
+        "baseline": "3%",
+        "target": "5%",
+        "deadline": "June 30, 2027",
+        "metric": "partner-sourced revenue",
+        "value": "4%",
+    },
+    "zh": {
+        "基线": "3%",
+        "目标": "5%",
+        "期限": "2027年6月30日",
+        "结果指标": "合作伙伴商机数",
+        "指标": "周活跃团队数",
+        "数值": "4%",
+    },
+}
+# Every goal that trips a core rule; the suggestion of each finding is checked below.
+SUGGESTION_GOALS = [
+    ("Improve customer satisfaction", "en"),
+    ("Launch the partner portal", "en"),
+    ("Publish 15 blog posts by March 2027", "en"),
+    ("Roll out SSO to all enterprise customers in Q2", "en"),
+    ("Increase conversion to X% by Q3 2027", "en"),
+    ("Reduce support costs in EMEA", "en"),
+    ("Maintain uptime", "en"),
+    ("Cloud cost", "en"),
+    ("Achieve the plan", "en"),
+    ("Build a world-class engineering culture", "en"),
+    ("KR2: Hire 5 AEs", "en"),
+    ("New website live", "en"),
+    ("Reduce customer churn from 3% to 2%", "en"),
+    ("提高客户满意度", "zh"),
+    ("上线合作伙伴门户", "zh"),
+    ("我将创建一个入职培训计划", "zh"),
+    ("将转化率提高到X%", "zh"),
+    ("提高AGV的稳定性", "zh"),
+    ("云成本", "zh"),
+    ("取得实质性进展", "zh"),
+    ("招聘5名销售人员", "zh"),
+    ("将客户流失率降低2%", "zh"),
+    ("完成年度计划", "zh"),
+]
+
+
+def _facts(goal: smartlint.ParsedGoal) -> list[str]:
+    """The numbers, dates and metric of a goal, as written."""
+    facts = [q.text for q in goal.quantities] + [t.text for t in goal.timeframes]
+    if goal.metric is not None:
+        facts.append(goal.metric.text)
+    return facts
+
+
+@pytest.mark.parametrize(("text", "lang"), SUGGESTION_GOALS, ids=[g[0] for g in SUGGESTION_GOALS])
+def test_suggestions_keep_facts_and_lint_clean_once_filled(text: str, lang: str) -> None:
+    result = smartlint.lint(text, lang=lang, context=Context(reference_date=REF))
+    findings = [f for f in result.findings if f.code in CORE]
+    assert findings
+    for finding in findings:
+        for suggestion in finding.suggestions:
+            rewritten = suggestion.apply(text)
+            for fact in _facts(result.goal):
+                assert fact.lower() in rewritten.lower(), f"{finding.code} lost {fact!r}"
+            assert suggestion.placeholders, "a rewrite without placeholders would be safe"
+            assert suggestion.safe is False
+            filled = suggestion.apply(text, FILL[lang])
+            assert "<" not in filled, filled
+            assert finding.code not in core(filled, lang), (
+                f"{finding.code} still fires on {filled!r}"
+            )
+
+
+def test_rewrite_example_from_the_brief() -> None:
+    findings = {f.code: f for f in smartlint.lint("Improve customer satisfaction", lang="en")}
+    assert findings["M101"].suggestions[0].replacement == (
+        "Raise customer satisfaction from <baseline> to <target> by <deadline>"
+    )
+    findings = {f.code: f for f in smartlint.lint("提高客户满意度", lang="zh")}
+    assert (
+        findings["M101"].suggestions[0].replacement == "在<期限>前将客户满意度从<基线>提高到<目标>"
+    )
+    findings = {f.code: f for f in smartlint.lint("上线合作伙伴门户", lang="zh")}
+    assert findings["S102"].suggestions[0].replacement == (
+        "通过上线合作伙伴门户，在<期限>前将<结果指标>提升至<目标>"
+    )
+
+
+# -- invariants -----------------------------------------------------------------------
+
+_WORDS = st.sampled_from(
+    [
+        "increase",
+        "reduce",
+        "launch",
+        "the",
+        "partner",
+        "portal",
+        "revenue",
+        "by",
+        "10%",
+        "to",
+        "5%",
+        "from",
+        "3%",
+        "in",
+        "Q3",
+        "2027",
+        "all",
+        "customers",
+        "improve",
+        "hire",
+        "5",
+        "AEs",
+        "within",
+        "four",
+        "months",
+        "X%",
+        "TBD",
+        "better",
+        "sign",
+        "deals",
+        "of",
+        "and",
+        ",",
+        ".",
+        "提高",
+        "客户满意度",
+        "上线",
+        "年底前",
+        "10%",
+        "所有",
+        "完成",
+        "计划",
+        "将",
+        "降低到",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=14))
+def test_findings_are_well_formed_on_any_mix(words: list[str]) -> None:
+    text = " ".join(words)
+    result = smartlint.lint(text, context=Context(reference_date=REF))
+    for f in result.findings:
+        if f.code not in CORE:
+            continue
+        assert 0 <= f.start <= f.end <= len(text)
+        assert f.message
+        for s in f.suggestions:
+            assert not s.safe
+            assert s.placeholders
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from([g for g, lang in SUGGESTION_GOALS if lang == "en"]))
+def test_adding_a_deadline_silences_t101(text: str) -> None:
+    assert "T101" not in core(text.rstrip(".") + " by June 30, 2027", "en")
+
+
+def test_every_core_rule_is_registered_with_its_fixed_name() -> None:
+    registry = load_registry()
+    names = {code: registry.get(code).name for code in CORE}  # type: ignore[union-attr]
+    assert names == {
+        "M101": "missing-measure",
+        "T101": "missing-deadline",
+        "S101": "vague-outcome",
+        "S102": "output-not-outcome",
+    }
+
+
+# Beyond the spec's own examples: cases that pin down the general behaviour.
+GENERAL_CASES: list[tuple[str, str, set[str]]] = [
+    ("Ship GitLab 17.0 on time", "en", {"M101", "T101", "S102"}),  # a version, not a level
+    ("Drop support for Python 3.9", "en", {"M101", "T101", "S102"}),
+    ("Customers rate our support 4.5/5 or higher", "en", {"T101"}),
+    ("All new services have runbooks before launch", "en", {"T101"}),  # each one's launch
+    ("Reduce churn to 2% within the fiscal year", "en", set()),
+    ("Define the product vision for 2028", "en", {"M101", "T101", "S102"}),
+    ("95% of support tickets receive a first response within 2 hours", "en", {"T101"}),
+    ("Win the Best Workplace award in 2027", "en", {"M101"}),  # a name, not vague wording
+    ("Partner portal live in Q2", "en", {"M101", "S102"}),
+    ("Launch the app to increase weekly active users by 20%", "en", {"T101", "S102"}),
+    ("Increase weekly active users by 20% by launching the app", "en", {"T101"}),
+    ("Close more deals", "en", {"M101", "T101", "S101"}),
+    ("Add dark mode to the web app", "en", {"M101", "T101", "S102"}),
+    ("所有对外发布的版本在发布前通过无障碍审查", "zh", {"T101"}),
+    ("2027年11月前通过SOC 2 Type II认证", "zh", {"M101"}),
+    ("三年内建成覆盖全市的5G网络", "zh", {"S102"}),
+    ("研发投入占营业收入比重不低于5%", "zh", {"T101"}),
+    ("居民人均可支配收入增长与经济增长同步", "zh", {"T101"}),
+    ("95%的工单在2小时内首次响应", "zh", {"T101"}),
+    ("上半年让60%的新客户在30天内完成上线", "zh", set()),
+    ("组织为期两天的客户成功经理培训", "zh", {"M101", "T101", "S102"}),
+    ("发布年度可持续发展报告", "zh", {"M101", "T101", "S102"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"), GENERAL_CASES, ids=[c[0] for c in GENERAL_CASES]
+)
+def test_general_case(text: str, lang: str, expected: set[str]) -> None:
+    assert core(text, lang) == expected

@@ -1,0 +1,310 @@
+"""The English goal analysis: main verb, direction, metric, baseline, target, change and
+placeholders (smartlint.lang.en.goal)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import smartlint
+from smartlint.lang.en.goal import ing_form, tokenize, verb_lemma
+from smartlint.model import Direction
+
+REF = date(2027, 1, 15)
+
+
+def parse(text: str) -> smartlint.ParsedGoal:
+    return smartlint.parse(text, lang="en", reference_date=REF)
+
+
+def text_of(span: object) -> str | None:
+    return None if span is None else span.text  # type: ignore[attr-defined]
+
+
+# (goal, verb as written, lemma, direction, metric, baseline, target, change)
+CASES = [
+    (
+        "Reduce customer churn from 3% to 2%",
+        "Reduce",
+        "reduce",
+        Direction.DECREASE,
+        "customer churn",
+        "3%",
+        "2%",
+        None,
+    ),
+    (
+        "Increase sales by 10% by Q3 2027",
+        "Increase",
+        "increase",
+        Direction.INCREASE,
+        "sales",
+        None,
+        None,
+        "10%",
+    ),
+    (
+        "Increase deal value 20%",
+        "Increase",
+        "increase",
+        Direction.INCREASE,
+        "deal value",
+        None,
+        None,
+        "20%",
+    ),
+    (
+        "Improve customer satisfaction",
+        "Improve",
+        "improve",
+        Direction.INCREASE,
+        "customer satisfaction",
+        None,
+        None,
+        None,
+    ),
+    (
+        "We will cut p95 latency to 200 ms",
+        "cut",
+        "cut",
+        Direction.DECREASE,
+        "p95 latency",
+        None,
+        "200 ms",
+        None,
+    ),
+    ("Raising NPS to 50", "Raising", "raise", Direction.INCREASE, "NPS", None, "50", None),
+    ("Grew ARR to $5M", "Grew", "grow", Direction.INCREASE, "ARR", None, "$5M", None),
+    (
+        "Halve onboarding time",
+        "Halve",
+        "halve",
+        Direction.DECREASE,
+        "onboarding time",
+        None,
+        None,
+        "Halve",
+    ),
+    ("Reach 1,200 MAU by Q3", "Reach", "reach", Direction.REACH, "MAU", None, "1,200", None),
+    (
+        "Achieve 95% customer retention",
+        "Achieve",
+        "achieve",
+        Direction.REACH,
+        "customer retention",
+        None,
+        "95%",
+        None,
+    ),
+    (
+        "Get to 500 paying teams",
+        "Get to",
+        "get to",
+        Direction.REACH,
+        "paying teams",
+        None,
+        "500",
+        None,
+    ),
+    (
+        "Maintain 99.9% uptime each month",
+        "Maintain",
+        "maintain",
+        Direction.KEEP,
+        "uptime",
+        None,
+        "99.9%",
+        None,
+    ),
+    ("Keep churn below 2%", "Keep", "keep", Direction.KEEP, "churn", None, "2%", None),
+    (
+        "Retain 92% of existing customers",
+        "Retain",
+        "retain",
+        Direction.KEEP,
+        "existing customers",
+        None,
+        "92%",
+        None,
+    ),
+    (
+        "Reduce time to first response from 4 hours to 1 hour",
+        "Reduce",
+        "reduce",
+        Direction.DECREASE,
+        "time to first response",
+        "4 hours",
+        "1 hour",
+        None,
+    ),
+    (
+        "Increase the number of active users to 10,000",
+        "Increase",
+        "increase",
+        Direction.INCREASE,
+        "number of active users",
+        None,
+        "10,000",
+        None,
+    ),
+    ("Churn drops to 2%", "drops", "drop", Direction.DECREASE, "Churn", None, "2%", None),
+    (
+        "KR1: Shorten the sales cycle 10%",
+        "Shorten",
+        "shorten",
+        Direction.DECREASE,
+        "sales cycle",
+        None,
+        None,
+        "10%",
+    ),
+    ("Launch the partner portal", "Launch", "launch", None, "partner portal", None, None, None),
+    ("Roll out SSO to all customers", "Roll out", "roll out", None, "SSO", None, None, None),
+    ("Hire 5 AEs", "Hire", "hire", None, "AEs", None, "5", None),
+    ("Publish 15 blog posts", "Publish", "publish", None, "blog posts", None, "15", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "lemma", "direction", "metric", "baseline", "target", "change"),
+    CASES,
+    ids=[c[0] for c in CASES],
+)
+def test_verb_metric_and_values(
+    text: str,
+    verb: str,
+    lemma: str,
+    direction: Direction | None,
+    metric: str,
+    baseline: str | None,
+    target: str | None,
+    change: str | None,
+) -> None:
+    goal = parse(text)
+    assert text_of(goal.verb) == verb
+    assert goal.verb_lemma == lemma
+    assert goal.direction == direction
+    assert text_of(goal.metric) == metric
+    assert text_of(goal.baseline) == baseline
+    assert text_of(goal.target) == target
+    assert text_of(goal.change) == change
+
+
+VERBLESS = [
+    ("Customer satisfaction up 5 points", Direction.INCREASE, "Customer satisfaction", None, "5"),
+    ("Support costs down 10%", Direction.DECREASE, "Support costs", None, "10%"),
+    ("NPS ≥ 50", Direction.REACH, "NPS", "50", None),
+    ("1,200 MAU by Q3", Direction.REACH, "MAU", "1,200", None),
+    ("Churn below 2%", Direction.REACH, "Churn", "2%", None),
+    ("Market share of 20% in EMEA", Direction.REACH, "Market share", "20%", None),
+    ("Test coverage at 80%", Direction.REACH, "Test coverage", "80%", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "metric", "target", "change"), VERBLESS, ids=[v[0] for v in VERBLESS]
+)
+def test_verbless_goals(
+    text: str, direction: Direction | None, metric: str, target: str | None, change: str | None
+) -> None:
+    goal = parse(text)
+    assert goal.verb is None
+    assert goal.direction == direction
+    assert text_of(goal.metric) == metric
+    assert text_of(goal.target) == target
+    assert text_of(goal.change) == change
+
+
+@pytest.mark.parametrize(
+    ("text", "placeholders"),
+    [
+        ("Raise CSAT to X% by TBD", ["X%", "TBD"]),
+        ("Grow ARR to [target] from <baseline>", ["[target]", "<baseline>"]),
+        ("Sign N new logos", ["N"]),
+        ("Cut costs by $XXk", ["$XXk"]),
+        ("Reach ?? signups", ["??"]),
+        ("Reduce churn from 3% to 2%", []),
+        ("Expand to X (formerly Twitter) ads", []),
+    ],
+)
+def test_placeholders(text: str, placeholders: list[str]) -> None:
+    goal = parse(text)
+    assert [p.text for p in goal.placeholders if p.text != "X"] == placeholders
+
+
+def test_label_and_modal_prefixes_are_skipped() -> None:
+    for text in (
+        "KR 2.1: Reduce churn to 2%",
+        "- We will reduce churn to 2%",
+        "Objective: reduce churn to 2%",
+        "Please reduce churn to 2%",
+    ):
+        goal = parse(text)
+        assert goal.verb_lemma == "reduce", text
+        assert text_of(goal.metric) == "churn", text
+
+
+def test_nouns_that_look_like_verbs() -> None:
+    assert parse("Test coverage at 80%").verb is None
+    assert parse("Record revenue of $5M").verb is None
+    assert parse("Record 20 coaching videos").verb_lemma == "record"
+
+
+def test_lemmas_and_inflections() -> None:
+    assert verb_lemma("cutting") == "cut"
+    assert verb_lemma("improved") == "improve"
+    assert verb_lemma("halves") == "halve"
+    assert verb_lemma("wrote") == "write"
+    assert verb_lemma("shipped") == "ship"
+    assert verb_lemma("customer") is None
+    assert ing_form("launch") == "launching"
+    assert ing_form("run") == "running"
+    assert ing_form("roll out") == "rolling out"
+    assert ing_form("write") == "writing"
+
+
+def test_offsets_follow_surrounding_whitespace() -> None:
+    text = "   Reduce churn from 3% to 2%"
+    goal = smartlint.parse(text, lang="en", reference_date=REF)
+    assert goal.verb is not None and text[goal.verb.start : goal.verb.end] == "Reduce"
+    assert goal.metric is not None and text[goal.metric.start : goal.metric.end] == "churn"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "S", "Zs"]), max_size=80
+    )
+)
+def test_spans_are_inside_the_text(text: str) -> None:
+    goal = smartlint.parse(text, lang="en", reference_date=REF)
+    for span in (
+        goal.verb,
+        goal.metric,
+        goal.baseline,
+        goal.target,
+        goal.change,
+        *goal.placeholders,
+    ):
+        if span is not None:
+            assert 0 <= span.start <= span.end <= len(text)
+            assert text[span.start : span.end] == span.text
+
+
+def test_tokens_cover_words_with_offsets() -> None:
+    tokens = tokenize("Cut p95 latency ≥ 10% — best-in-class")
+    assert [t.text for t in tokens] == [
+        "Cut",
+        "p95",
+        "latency",
+        "≥",
+        "10",
+        "%",
+        "—",
+        "best-in-class",
+    ]
+    for t in tokens:
+        assert "Cut p95 latency ≥ 10% — best-in-class"[t.start : t.end] == t.text
