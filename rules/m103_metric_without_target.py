@@ -81,7 +81,7 @@ class MetricWithoutTarget(Rule):
             metric = term  # the rightmost: the head of the phrase
         if metric is None:
             return
-        rest = goal.text[metric.end :].strip(" 。.，,")
+        rest = goal.text[metric.end :].strip().strip(" 。.，,")
         if (len(rest) > 1) if goal.lang == "zh" else bool(rest):
             return  # the metric is not the head of the phrase: "NPS survey", "sales team"
         name = goal.text.strip().rstrip("。.")

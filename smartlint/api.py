@@ -35,6 +35,16 @@ def _moved(obj: T, offset: int, text: str) -> T:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _moved_finding(finding: Finding, offset: int) -> Finding:
+    suggestions = tuple(
+        s if s.start is None or s.end is None
+        else dataclasses.replace(s, start=s.start + offset, end=s.end + offset)
+        for s in finding.suggestions
+    )
+    return dataclasses.replace(finding, start=finding.start + offset,
+                               end=finding.end + offset, suggestions=suggestions)
+
+
 def _check_lang(lang: str | None) -> str | None:
     if lang is None or lang == "auto":
         return None
@@ -141,19 +151,31 @@ def lint(
     context = context or Context()
     ref = context.reference_date or config.reference_date or date.today()
     lang = _check_lang(lang) or _check_lang(config.language)
-    if len(text) > config.max_length:
-        # Over the limit only the head is analysed, so time stays bounded; rule S100
-        # reports the length against the full text.
-        head = parse(text[: config.max_length], lang=lang, reference_date=ref,
+    # Rules see the goal without surrounding whitespace, so padding changes no finding;
+    # their spans are moved back onto the text as given.
+    stripped = text.strip()
+    offset = len(text) - len(text.lstrip())
+    # Over the limit only the head is analysed, so time stays bounded; rule S100 reports
+    # the length against the full text.
+    limit = config.max_length
+
+    def parsed(source: str, keep: int) -> ParsedGoal:
+        if len(source) <= keep:
+            return parse(source, lang=lang, reference_date=ref,
+                         fiscal_year_start=config.fiscal_year_start)
+        head = parse(source[:keep], lang=lang, reference_date=ref,
                      fiscal_year_start=config.fiscal_year_start)
-        goal = dataclasses.replace(head, text=text)
-    else:
-        goal = parse(text, lang=lang, reference_date=ref,
-                     fiscal_year_start=config.fiscal_year_start)
+        return dataclasses.replace(head, text=source)
+
+    core = parsed(stripped, limit)
     if context.reference_date is None:
         context = dataclasses.replace(context, reference_date=ref)
     rctx = RuleContext(context=context, config=config)
-    findings = _check_goal(goal, selected_rules(config), rctx)
+    findings = _check_goal(core, selected_rules(config), rctx)
+    goal = core
+    if len(stripped) != len(text):
+        findings = [_moved_finding(f, offset) for f in findings]
+        goal = parsed(text, offset + limit)
     return LintResult(text=text, lang=goal.lang, findings=tuple(findings), goal=goal)
 
 
