@@ -250,7 +250,7 @@ def parse_date(
     text = text.strip()
     if not text or len(text) > MAX_DATE_TEXT:
         return None
-    settings = {
+    settings: dict[str, Any] = {
         "PREFER_DAY_OF_MONTH": prefer_day,
         "PREFER_DATES_FROM": "future" if prefer_future else "past",
         "RELATIVE_BASE": datetime(reference.year, reference.month, reference.day),

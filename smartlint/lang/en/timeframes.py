@@ -1,11 +1,1828 @@
-"""Time frames (STUB: to be replaced by the real extractor)."""
+"""English time expressions: deadlines, periods, windows, frequencies, vague and reference times.
+
+How it works (all patterns compiled once, every repetition bounded):
+
+1. One scan with a master regex finds *atoms*: dates ("September 30, 2027", "9/30/2027"),
+   months, years, quarters ("Q3 2027", "third quarter"), halves ("H2"), fiscal years
+   ("FY27"), relative periods ("next quarter", "the next 90 days"), weekdays, seasons,
+   end markers ("EOQ", "year-end"), durations ("four months"), frequencies ("monthly",
+   "per week", "YoY"), vague words ("soon", "ASAP") and events ("by launch day").
+   Atoms that only make sense in context (a bare "May", a bare "2027", "7/2") are kept
+   only when a preposition or a neighbouring date vouches for them.
+2. Neighbouring date atoms joined by "-", "to", "through", "and", "of", "," merge into one
+   span ("Nov 18-Dec 19, 2015", "FY27 Q2").
+3. The words just before a span decide its role: "by / before / no later than / end of"
+   → DEADLINE; "within / in the next / over the next" or "in" + a duration → WINDOW;
+   "in / during / this / next" + a period → PERIOD; "compared with / vs / since / from …
+   levels" → REFERENCE; those prefixes are part of the span when they decide the kind.
+4. `bounding` follows the kind, except: a window shorter than a week ("contacted within
+   5 minutes") or a bare duration ("to less than 15 months") is part of a metric; a
+   period directly followed by a noun it scopes ("Q2 pipeline", "2027 plan") and a past
+   period ("last year") are references.
+
+Dates are resolved lazily by the mention's resolver (see `smartlint.dates` for the
+fiscal-year convention). Deadlines give only an end date; windows run from the reference
+date; periods give both ends.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+
 from spacy.tokens import Doc
 
+from smartlint import dates as D
 from smartlint.lang.base import TimeMention
+from smartlint.lang.en.numbers import (
+    MONTH_RE,
+    doc_text,
+    month_number,
+    normalise,
+    parse_word_number,
+)
+from smartlint.model import TimeKind
+
+Range = tuple[date | None, date | None]
+RangeFn = Callable[[date, int], "tuple[date, date] | None"]
+
+# ---------------------------------------------------------------------------------------
+# Atoms
+# ---------------------------------------------------------------------------------------
+
+_M = MONTH_RE
+_Y4 = r"(?:19|20)\d{2}"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MON_NUM = r"(?:0?[1-9]|1[0-2])"
+_WD = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|"
+    r"thur?s?|fri|sat|sun)"
+)
+_NUMW = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
+    r"four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"a[ \t]hundred|one[ \t]hundred|hundred|a[ \t]dozen|dozen)"
+)
+_QTY = (
+    rf"(?:\d{{1,4}}(?:\.\d{{1,2}})?|{_NUMW}(?:[ \t]and[ \t]a[ \t]half)?|a[ \t]+couple[ \t]+of|"
+    r"couple[ \t]+of|a[ \t]+few|few|several|some|many|another|an?|half[ \t]+an?|"
+    r"\d{1,3}[ \t]+and[ \t]+a[ \t]+half|\d{1,3}-\d{1,3})"
+)
+_TUNIT = (
+    r"(?:business[ \t]+|working[ \t]+|calendar[ \t]+)?(?:seconds?|secs?|minutes?|mins?|"
+    r"hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|quarters?|years?|yrs?|"
+    r"decades?)"
+)
+_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final)"
+_HALF_ORD = r"(?:first|second|1st|2nd|last|back|front)"
+_REL = (
+    r"(?:this|next|last|past|previous|prior|coming|upcoming|following|current|"
+    r"(?:the[ \t]+)?(?:next|coming|following|current|last|past|previous))"
+)
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+
+_ATOMS = [
+    # numeric dates with a year
+    ("iso", rf"(?<![\d.])(?P<iso_y>{_Y4})[-/.](?P<iso_m>{_MON_NUM})[-/.](?P<iso_d>{_DAY})(?![\d])"),
+    (
+        "mdy",
+        rf"(?<![\d./])(?P<mdy_a>\d{{1,2}})[/.-](?P<mdy_b>\d{{1,2}})[/.-](?P<mdy_y>{_Y4}|\d{{2}})"
+        r"(?![\d/])",
+    ),
+    ("ymd8", rf"(?<![\d])(?P<ymd8>{_Y4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\d])"),
+    # quarter / half / fiscal year
+    (
+        "qfy",
+        r"\b(?:FY|CY)[ \t-]?'?(?P<qfy_y>\d{4}|\d{2})[ \t,/-]{0,2}(?:Q(?P<qfy_q>[1-4])|"
+        r"(?P<qfy_hh>H)(?P<qfy_h>[12]))\b",
+    ),
+    (
+        "q",
+        r"\b(?:Q(?P<q_n>[1-4])|(?P<q_pn>[1-4])Q)\b(?:(?:[ \t,/-]{1,2}|[ \t]+(?:of|in)[ \t]+)"
+        r"(?:(?:FY|CY|fiscal(?:[ \t]+year)?)[ \t-]?'?(?P<q_fy>\d{4}|\d{2})|(?P<q_y>"
+        + _Y4
+        + r")|'(?P<q_y2>\d{2})))?(?![\d%])",
+    ),
+    ("yq", rf"\b(?P<yq_y>{_Y4})[ \t]?[-/]?[ \t]?(?:Q(?P<yq_q>[1-4])|(?P<yq_hh>H)(?P<yq_h>[12]))\b"),
+    (
+        "qw",
+        rf"(?:the[ \t]+)?(?P<qw_o>{_ORD})[ \t]*-?[ \t]*(?:fiscal[ \t]+)?quarter\b"
+        rf"(?:(?:[ \t]+of|,)?[ \t]+(?:(?:FY|fiscal(?:[ \t]+year)?)[ \t]?)?(?P<qw_y>{_Y4}))?",
+    ),
+    (
+        "h",
+        r"\b(?:H(?P<h_n>[12])|(?P<h_pn>[12])H)\b(?:(?:[ \t,/-]{1,2}|[ \t]+(?:of|in)[ \t]+)"
+        r"(?:(?:FY|CY|fiscal(?:[ \t]+year)?)[ \t-]?'?(?P<h_fy>\d{4}|\d{2})|(?P<h_y>"
+        + _Y4
+        + r")|'(?P<h_y2>\d{2})))?(?![\d%])",
+    ),
+    (
+        "hw",
+        rf"(?:the[ \t]+)?(?P<hw_o>{_HALF_ORD})[ \t]+half(?![ \t]+(?:an?|of[ \t]+the[ \t]+"
+        rf"(?:team|users|customers|company)))(?:(?:[ \t]+of|,)?[ \t]+(?:(?:FY|fiscal"
+        rf"(?:[ \t]+year)?)[ \t]?)?(?P<hw_y>{_Y4}))?",
+    ),
+    (
+        "fy",
+        r"\b(?:FY|CY)[ \t-]?'?(?P<fy_y>\d{4}|\d{2})\b"
+        rf"|\bfiscal[ \t]+(?:year[ \t]+)?(?P<fy_y2>{_Y4})\b",
+    ),
+    # end markers
+    (
+        "eo",
+        r"\b(?P<eo>EO[QYMWD]|EOFY|EOCY|EOH|year[ -]end|quarter[ -]end|month[ -]end|"
+        r"end[ -]of[ -](?:year|quarter|month|week))\b(?:[ \t]+(?P<eo_y>" + _Y4 + r"))?",
+    ),
+    # month + day (+ year), day + month (+ year), month + year, year + month
+    (
+        "md",
+        rf"(?P<md_m>{_M})\.?(?:[ \t]{{1,2}}|/|-|\.)(?:the[ \t]+)?(?P<md_d>{_DAY})"
+        rf"(?:st|nd|rd|th)?(?![\d:%])(?:(?:,[ \t]{{0,2}}|[ \t]{{1,2}}|[ \t]+of[ \t]+|"
+        rf"[ \t]+in[ \t]+)(?P<md_y>{_Y4})(?!\d))?",
+    ),
+    (
+        "dm",
+        rf"(?:the[ \t]+)?(?P<dm_d>{_DAY}|(?:thirty|twenty)[- ]first|first|second|third|"
+        rf"fourth|fifth|tenth|fifteenth|twentieth|thirtieth)(?:st|nd|rd|th)?(?:[ \t]+of)?"
+        rf"[ \t]{{1,2}}(?P<dm_m>{_M})\b\.?(?:(?:,[ \t]{{0,2}}|[ \t]{{1,2}}|[ \t]+of[ \t]+|"
+        rf"[ \t]+in[ \t]+)(?P<dm_y>{_Y4})(?!\d))?",
+    ),
+    (
+        "my",
+        rf"(?P<my_m>{_M})\b\.?(?:,[ \t]{{0,2}}|[ \t]{{1,2}}|-|[ \t]+of[ \t]+)"
+        rf"(?:(?P<my_y>{_Y4})|'(?P<my_y2>\d{{2}}))(?![\d])",
+    ),
+    ("ym", rf"(?P<ym_y>{_Y4})[ \t]{{0,2}},?[ \t]{{0,2}}(?P<ym_m>{_M})\b\.?"),
+    ("ymn", rf"(?<![\d.])(?P<ymn_y>{_Y4})[ \t]?[-/.][ \t]?(?P<ymn_m>{_MON_NUM})(?![\d%]|[-/.]\d)"),
+    ("mny", rf"(?<![\d./])(?P<mny_m>{_MON_NUM})[ \t]?[-/][ \t]?(?P<mny_y>{_Y4})(?![\d])"),
+    ("mdn", r"(?<![\d./])(?P<mdn_a>\d{1,2})/(?P<mdn_b>\d{1,2})(?![\d/]|\.\d)"),
+    # relative periods and deictics
+    (
+        "rel",
+        rf"(?P<rel>{_REL})[ \t]+(?:(?P<rel_n>\d{{1,3}}|{_NUMW}|few|several|couple[ \t]+of)"
+        rf"[ \t]+)?(?P<rel_u>fiscal[ \t]+years?|financial[ \t]+years?|calendar[ \t]+years?|"
+        rf"(?:school|academic)[ \t]+years?|seasons?|terms?|"
+        rf"business[ \t]+days|working[ \t]+days|weekends?|weeks?|fortnights?|months?|"
+        rf"quarters?|half|halves|years?|semesters?|sprints?|days?|decades?|{_SEASON}|{_WD}|"
+        rf"{_M})\b",
+    ),
+    (
+        "deictic",
+        r"\b(?P<deictic>today|tomorrow|yesterday|tonight|the[ \t]+day[ \t]+after[ \t]+"
+        r"tomorrow|the[ \t]+day[ \t]+before[ \t]+yesterday|otd|year[ -]to[ -]date|ytd|"
+        r"qtd|mtd)\b",
+    ),
+    ("wd", rf"\b(?P<wd>{_WD})\b\.?(?:[ \t]+(?P<wd_d>{_DAY})(?:st|nd|rd|th)?(?![\d:]))?"),
+    ("season", rf"\b(?P<season>{_SEASON})\b(?:[ \t]+(?:of[ \t]+)?(?P<season_y>{_Y4}))?"),
+    (
+        "year",
+        rf"(?<![\w$€£¥.,#/-])(?P<year>{_Y4})(?:[-/–](?P<year_to>\d{{2}})(?![\d%]))?"
+        r"(?![\w%]|[.,/]\d|[-/](?:0?[1-9]|1[0-2])\b)"
+        r"|(?P<yearw>two[ \t]+thousand(?:[ \t]+and)?(?:[ \t]+(?:twenty|ten|eleven|twelve|"
+        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|"
+        r"five|six|seven|eight|nine)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)?)",
+    ),
+    ("yearmid", rf"(?<=\b(?:mid|pre)-)(?P<yearmid>{_Y4})(?!\d)"),
+    ("yearpre", r"(?<!\w)'(?P<yearpre>\d{2})(?!\d)"),
+    # frequency (before durations so that "per week" is not a window)
+    (
+        "freq",
+        r"\b(?P<freq>(?:bi-?|semi-?)?(?:daily|weekly|monthly|quarterly|annually|yearly|"
+        r"hourly|nightly|fortnightly)|(?:semi-?)?annual|biannual|year[ -](?:over|on)[ -]"
+        r"year|month[ -](?:over|on)[ -]month|quarter[ -](?:over|on)[ -]quarter|week[ -]"
+        r"(?:over|on)[ -]week|day[ -]over[ -]day|yoy|qoq|mom|wow|dod|y/y|q/q|m/m|w/w|"
+        r"p\.a\.|per[ \t]+annum|(?:(?:\d{1,3}[ \t]*(?:x|times)|once|twice|times)[ \t]+(?:a|an)"
+        r"|per|each|every|/)[ \t]*(?:other[ \t]+)?"
+        r"(?:\d{1,3}[ \t]+)?(?:second|minute|hour|day|night|week|fortnight|month|quarter|"
+        r"year|sprint|release|morning|evening|business[ \t]+day|working[ \t]+day|"
+        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yr|mo|wk)s?)\b",
+    ),
+    # durations
+    (
+        "dur",
+        rf"(?<![\w.])(?P<dur>(?:{_QTY})(?:[ \t]{{1,2}}|-)?(?P<dur_u>{_TUNIT})(?:[ \t]+and[ \t]+"
+        rf"(?:a[ \t]+)?(?:half|quarter))?|\d{{1,3}}(?:\.\d)?[ \t]?(?:h|hrs?|y|yrs?|d|wk|mo)"
+        r"|(?:all|full|whole|entire)[ -](?:day|week|month|quarter|year)|(?:an?[ \t]+)?half"
+        r"[ \t]+(?:an?[ \t]+)?(?:hour|day|year|month|week))(?![\w])",
+    ),
+    # vague
+    (
+        "vague",
+        r"\b(?P<vague>as[ \t]+soon[ \t]+as[ \t]+(?:possible|we[ \t]+can|practical|feasible)|"
+        r"asap|soon|soonest|eventually|ongoing|on-going|in[ \t]+the[ \t]+(?:near|"
+        r"foreseeable|distant)[ \t]+future|in[ \t]+the[ \t]+future|over[ \t]+time|"
+        r"at[ \t]+some[ \t]+point|someday|some[ \t]+day|one[ \t]+day|in[ \t]+due[ \t]+"
+        r"course|going[ \t]+forward|moving[ \t]+forward|from[ \t]+now[ \t]+on|"
+        r"when[ \t]+possible|whenever[ \t]+possible|before[ \t]+long|shortly|"
+        r"in[ \t]+the[ \t]+(?:long|short|medium|mid)[ \t]+(?:term|run)|over[ \t]+the[ \t]+"
+        r"(?:long|short|medium)[ \t]+(?:term|run)|at[ \t]+a[ \t]+later[ \t]+(?:date|stage)|"
+        r"later[ \t]+on|in[ \t]+a[ \t]+timely[ \t]+manner|continuously|continually|"
+        r"on[ \t]+an[ \t]+ongoing[ \t]+basis|when[ \t]+ready|tbd)\b",
+    ),
+    # events that bound a goal
+    (
+        "event",
+        r"\b(?P<event_p>by|at|before|until|till|ahead[ \t]+of|prior[ \t]+to|in[ \t]+time"
+        r"[ \t]+for)[ \t]+(?:the[ \t]+|our[ \t]+|next[ \t]+|this[ \t]+|its[ \t]+)?(?:"
+        + _Y4
+        + r"[ \t]+)?(?:[A-Za-z][\w&'-]{0,20}[ \t]+){0,3}?(?P<event>conference|summit|"
+        r"launch|kickoff|kick-off|offsite|off-site|all-hands|board[ \t]+meeting|go-live|"
+        r"go[ \t]+live|GA|general[ \t]+availability|trade[ \t]+show|expo|ceremony|"
+        r"code[ \t]+freeze|cutover|cut-over|renewal[ \t]+date|launch[ \t]+day|demo[ \t]+day|"
+        r"release[ \t]+date|ship[ \t]+date|due[ \t]+date|deadline|election|"
+        r"open[ \t]+enrollment|holiday[ \t]+season|holidays|fiscal[ \t]+close|"
+        r"year[ \t]+close|quarter[ \t]+close|planning[ \t]+cycle|QBR|annual[ \t]+review|"
+        r"performance[ \t]+review|audit|day)(?:[ \t]+day)?\b",
+    ),
+    # "the year", "the week" (references unless a prefix makes them bounds)
+    (
+        "the",
+        r"\bthe[ \t]+(?P<the_u>day|week|weekend|month|quarter|year|(?:fiscal|financial|school|"
+        r"academic|calendar)[ \t]+year)\b",
+    ),
+    # bare units after "end of" / "start of": "end of year", "end of the month"
+    ("unit", r"(?<=of )(?P<unit_u>day|week|month|quarter|year|fiscal[ \t]+year|half|sprint)\b"),
+    ("month", rf"\b(?P<month>{_M})\b\.?"),
+]
+
+# Each atom is compiled on its own and tried only at word starts whose first token can begin
+# it (a dispatch table keyed by that token): one big alternation tried at every word start
+# cost ~5x more on typical goals.
+_COMPILED = {name: re.compile(pat, re.IGNORECASE) for name, pat in _ATOMS}
+_ORDER = {name: i for i, (name, _) in enumerate(_ATOMS)}
+
+_MONTH_WORDS = [
+    "january",
+    "jan",
+    "february",
+    "feb",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "may",
+    "june",
+    "jun",
+    "july",
+    "jul",
+    "august",
+    "aug",
+    "september",
+    "sep",
+    "sept",
+    "october",
+    "oct",
+    "november",
+    "nov",
+    "december",
+    "dec",
+]
+_WEEKDAY_WORDS = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+]
+_NUMBER_WORDS_T = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "dozen",
+]
+_ORDINAL_WORDS_T = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "1st",
+    "2nd",
+    "3rd",
+    "4th",
+    "last",
+    "final",
+    "back",
+    "front",
+    "fifth",
+    "tenth",
+    "fifteenth",
+    "twentieth",
+    "thirtieth",
+    "twenty",
+    "thirty",
+]
+_FIRST_WORDS: dict[str, list[str]] = {
+    "qw": [*_ORDINAL_WORDS_T, "the"],
+    "hw": [*_ORDINAL_WORDS_T, "the"],
+    "eo": [
+        "eoq",
+        "eoy",
+        "eom",
+        "eow",
+        "eod",
+        "eofy",
+        "eocy",
+        "eoh",
+        "year",
+        "quarter",
+        "month",
+        "end",
+    ],
+    "md": _MONTH_WORDS,
+    "dm": ["the", *_ORDINAL_WORDS_T],
+    "my": _MONTH_WORDS,
+    "rel": [
+        "this",
+        "next",
+        "last",
+        "past",
+        "previous",
+        "prior",
+        "coming",
+        "upcoming",
+        "following",
+        "current",
+        "the",
+    ],
+    "deictic": [
+        "today",
+        "tomorrow",
+        "yesterday",
+        "tonight",
+        "the",
+        "otd",
+        "year",
+        "ytd",
+        "qtd",
+        "mtd",
+    ],
+    "wd": _WEEKDAY_WORDS,
+    "season": ["spring", "summer", "autumn", "fall", "winter"],
+    "year": ["two"],
+    "freq": [
+        "bi",
+        "semi",
+        "daily",
+        "weekly",
+        "monthly",
+        "quarterly",
+        "annually",
+        "yearly",
+        "hourly",
+        "nightly",
+        "fortnightly",
+        "biweekly",
+        "bimonthly",
+        "semiannual",
+        "semiannually",
+        "annual",
+        "biannual",
+        "year",
+        "month",
+        "quarter",
+        "week",
+        "day",
+        "yoy",
+        "qoq",
+        "mom",
+        "wow",
+        "dod",
+        "y",
+        "q",
+        "m",
+        "w",
+        "p",
+        "per",
+        "once",
+        "twice",
+        "times",
+        "each",
+        "every",
+    ],
+    "dur": [
+        *_NUMBER_WORDS_T,
+        "a",
+        "an",
+        "couple",
+        "few",
+        "several",
+        "some",
+        "many",
+        "another",
+        "half",
+        "all",
+        "full",
+        "whole",
+        "entire",
+    ],
+    "vague": [
+        "as",
+        "asap",
+        "soon",
+        "soonest",
+        "eventually",
+        "ongoing",
+        "on",
+        "in",
+        "over",
+        "at",
+        "someday",
+        "some",
+        "one",
+        "going",
+        "moving",
+        "from",
+        "when",
+        "whenever",
+        "before",
+        "shortly",
+        "later",
+        "continuously",
+        "continually",
+        "tbd",
+    ],
+    "event": ["by", "at", "before", "until", "till", "ahead", "prior", "in"],
+    "the": ["the"],
+    "unit": ["day", "week", "month", "quarter", "year", "fiscal", "half", "sprint"],
+    "month": _MONTH_WORDS,
+    "qfy": ["fy", "cy"],
+    "fy": ["fy", "cy", "fiscal"],
+}
+# Atoms that can start with a digit.
+_DIGIT_ATOMS = [
+    "iso",
+    "mdy",
+    "ymd8",
+    "q",
+    "yq",
+    "h",
+    "md",
+    "dm",
+    "ym",
+    "ymn",
+    "mny",
+    "mdn",
+    "year",
+    "yearmid",
+    "freq",
+    "dur",
+]
+_WORD_DISPATCH: dict[str, list[str]] = {}
+for _name, _words in _FIRST_WORDS.items():
+    for _w in _words:
+        _WORD_DISPATCH.setdefault(_w, []).append(_name)
+for _w in list(_WORD_DISPATCH):
+    _WORD_DISPATCH[_w] = sorted(set(_WORD_DISPATCH[_w]), key=_ORDER.__getitem__)
+_DIGIT_ATOMS.sort(key=_ORDER.__getitem__)
+_QH_TOKEN = re.compile(r"(?:q[1-4]|h[12]|(?:fy|cy)\d{2,4}|eo[a-z]{1,3}\d{0,2})", re.IGNORECASE)
+_QH_ATOMS = sorted(["qfy", "q", "h", "fy", "eo", "freq"], key=_ORDER.__getitem__)
+_TOKEN = re.compile(r"[A-Za-z0-9]+|'(?=\d)|/")
+
+
+def _only(*names: str) -> list[str]:
+    return sorted(names, key=_ORDER.__getitem__)
+
+
+_DIGITS_YEAR_SEP = _only("iso", "yq", "ymn", "year")
+_DIGITS_YEAR = _only("yq", "ym", "year", "yearmid", "dur", "freq")
+_DIGITS_SMALL_SEP = _only("mdy", "mny", "mdn", "dm", "dur", "freq")
+_DIGITS_SMALL = _only("dm", "dur", "freq")
+_DIGITS_LONG = _only("dur", "freq")
+
+
+def _digit_candidates(token: str, next_char: str) -> list[str]:
+    """Atoms worth trying at a token that starts with a digit (by its shape)."""
+    if not token.isdigit():
+        return _DIGIT_ATOMS  # "3h", "1st", "1Q", "2019q1": rare, try everything
+    n = len(token)
+    sep = next_char in ("/", "-", ".", "–")
+    if n == 4 and token[:2] in ("19", "20"):
+        return _DIGITS_YEAR_SEP if sep else _DIGITS_YEAR
+    if n == 8:
+        return _DIGIT_ATOMS
+    if n <= 2:
+        return _DIGITS_SMALL_SEP if sep else _DIGITS_SMALL
+    return _DIGITS_LONG
+
+
+def _candidates(token: str) -> list[str]:
+    if token == "'":
+        return ["yearpre"]
+    if token == "/":
+        return ["freq"]
+    low = token.lower()
+    found = _WORD_DISPATCH.get(low)
+    if found is not None:
+        return found
+    if _QH_TOKEN.fullmatch(low):
+        return _QH_ATOMS
+    return []
+
+
+# Prefixes that decide the kind; matched against the text just before a span.
+_PREFIXES = [
+    (
+        "deadline_edge",
+        re.compile(
+            r"\b(?:(?:by|before|until|till|through|no[ \t]+later[ \t]+than|not[ \t]+later[ \t]+"
+            r"than|on[ \t]+or[ \t]+before|prior[ \t]+to|ahead[ \t]+of|due(?:[ \t]+by)?|at|in|to)"
+            r"[ \t]+)?(?:the[ \t]+)?(?:very[ \t]+)?(?:end|close|last[ \t]+day)[ \t]+of"
+            r"(?:[ \t]+the)?[ \t]+$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "start_edge",
+        re.compile(
+            r"\b(?:(?:by|before|until|in|at|from|during)[ \t]+)?(?:the[ \t]+)?(?:beginning|start|"
+            r"middle|rest|remainder|balance|course|first[ \t]+day)[ \t]+of(?:[ \t]+the)?[ \t]+$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "deadline",
+        re.compile(
+            r"\b(?:by|before|until|till|no[ \t]+later[ \t]+than|not[ \t]+later[ \t]+than|on[ \t]+or"
+            r"[ \t]+before|before[ \t]+or[ \t]+(?:on|in)|prior[ \t]+to|ahead[ \t]+of|due(?:[ \t]+"
+            r"(?:by|on|in))?|deadline(?:[ \t]+(?:of|is))?|up[ \t]+to(?:[ \t]+and[ \t]+including)?)"
+            r"(?:[ \t]+(?:the|mid|early|late))?[ \t-]+$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "window",
+        re.compile(
+            r"\b(?:within(?:[ \t]+the[ \t]+(?:next|coming|first))?|(?:in|over|during|for|across|"
+            r"throughout)[ \t]+the[ \t]+(?:next|coming|following|first)|in|over)[ \t]+$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "reference",
+        re.compile(
+            r"(?:\b(?:compared[ \t]+(?:with|to)|relative[ \t]+to|vs\.?|versus|than|since|over|"
+            r"against|from|as[ \t]+of|year[ -]over[ -]year)(?:[ \t]+(?:the|our))?|\bvs\.)[ \t]+$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "after",
+        re.compile(
+            r"\b(?:after|starting(?:[ \t]+(?:on|in|from))?|beginning(?:[ \t]+"
+            r"(?:on|in))?|from|effective|as[ \t]+of|later[ \t]+than)[ \t]+$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "part",
+        re.compile(
+            r"\b(?:(?:by|in|until|before|during)[ \t]+)?(?:mid|early|late|later|"
+            r"earlier|middle[ \t]+of)[ \t-]?(?:in[ \t]+)?$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "period",
+        re.compile(
+            r"\b(?:in|during|throughout|for|across|on|at|of|between|within)"
+            r"(?:[ \t]+the)?[ \t]+$",
+            re.IGNORECASE,
+        ),
+    ),
+]
+# Last words of every prefix above: a cheap test before the searches.
+_PREFIX_LAST = frozenset(
+    [
+        "of",
+        "by",
+        "before",
+        "until",
+        "till",
+        "than",
+        "in",
+        "on",
+        "to",
+        "the",
+        "due",
+        "deadline",
+        "is",
+        "including",
+        "mid",
+        "early",
+        "late",
+        "later",
+        "earlier",
+        "within",
+        "over",
+        "during",
+        "for",
+        "across",
+        "throughout",
+        "next",
+        "coming",
+        "following",
+        "first",
+        "vs",
+        "vs.",
+        "versus",
+        "since",
+        "against",
+        "from",
+        "after",
+        "starting",
+        "beginning",
+        "effective",
+        "at",
+        "between",
+        "our",
+        "year-over-year",
+        "through",
+        "ahead",
+        "prior",
+        "mid-",
+        "early-",
+        "with",
+        "late-",
+    ]
+)
+# Context words that vouch for a bare month, year or m/d date.
+_VOUCH = re.compile(
+    r"(?:\b(?:in|by|before|until|till|since|of|during|from|to|through|thru|this|next|last|"
+    r"early|mid|late|end|start|beginning|after|starting|on|between|and|the|for|until|than|vs|"
+    r"versus|about|around|over|fiscal|calendar|year|spring|summer|autumn|winter|fall|"
+    r"month|circa|pre|post|=|due|sometime|with|across|throughout|within|is|was|range)[ \t,-]{0,3}$|"
+    r"[=(][ \t]?$|^[ \t]*$)",
+    re.IGNORECASE,
+)
+_MD_VOUCH = re.compile(
+    r"\b(?:by|on|before|after|until|till|from|since|between|due|through|"
+    r"starting|and|to|" + _WD + r")[ \t,]{1,2}$|^[ \t]*$",
+    re.IGNORECASE,
+)
+_JOIN = re.compile(
+    r"[ \t]{0,3}(?:,[ \t]{0,2}|[-–—/][ \t]{0,2}|(?:to|through|thru|till|until|"
+    r"and|or|of|in|on|between|-)[ \t]{1,3})?(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
+_WEEK_PREFIX = re.compile(
+    r"(?:\b(?:the[ \t]+)?(?:(?:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th)"
+    r"[ \t]+(?:week|weekend|day|month|quarter)|week|month|weekend)(?:[ \t]+of|[ \t]+"
+    r"(?:beginning|commencing|starting)(?:[ \t]+on)?)?[ \t]+$)",
+    re.IGNORECASE,
+)
+_PLAN_FOR = re.compile(
+    r"\b(?:vision|strategy|strategies|plan|plans|roadmap|roadmaps|budget|budgets|targets?|goals?|"
+    r"objectives?|okrs?|forecasts?|priorities|headcount|themes?|agenda|calendar|guidance|"
+    r"outlook|quota|quotas)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
+_WEEK_PREFIX_LAST = frozenset(
+    [
+        "of",
+        "on",
+        "beginning",
+        "commencing",
+        "starting",
+        "week",
+        "weekend",
+        "month",
+        "day",
+        "quarter",
+    ]
+)
+_SCOPE_STOP = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "by",
+        "in",
+        "on",
+        "at",
+        "to",
+        "of",
+        "for",
+        "from",
+        "with",
+        "within",
+        "per",
+        "each",
+        "every",
+        "than",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "will",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "our",
+        "your",
+        "via",
+        "vs",
+        "versus",
+        "into",
+        "over",
+        "under",
+        "above",
+        "below",
+        "before",
+        "after",
+        "until",
+        "till",
+        "during",
+        "through",
+        "across",
+        "between",
+        "among",
+        "more",
+        "less",
+        "fewer",
+        "most",
+        "least",
+        "the",
+        "a",
+        "an",
+        "we",
+        "i",
+        "they",
+        "he",
+        "she",
+        "you",
+        "when",
+        "while",
+        "where",
+        "if",
+        "so",
+        "then",
+        "also",
+        "only",
+        "alone",
+        "already",
+        "again",
+        "compared",
+        "relative",
+        "against",
+        "ahead",
+        "onwards",
+        "onward",
+        "later",
+        "earlier",
+        "end",
+    ]
+)
+_NEXT_WORD = re.compile(r"[ \t]{1,2}([A-Za-z][\w&-]{0,30})")
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+_DATE_LIKE = frozenset(
+    {
+        "iso",
+        "mdy",
+        "ymd8",
+        "qfy",
+        "q",
+        "yq",
+        "qw",
+        "h",
+        "hw",
+        "fy",
+        "eo",
+        "md",
+        "dm",
+        "my",
+        "ym",
+        "ymn",
+        "mny",
+        "mdn",
+        "rel",
+        "deictic",
+        "wd",
+        "season",
+        "year",
+        "yearpre",
+        "yearmid",
+        "the",
+        "unit",
+        "month",
+    }
+)
+_MAX_TEXT = 200_000  # longer input is truncated for time extraction (a goal is a line)
+#: Past this many time expressions the text is not a goal; the rest are dropped.
+MAX_MENTIONS = 100
+
+
+# ---------------------------------------------------------------------------------------
+# Resolution helpers: each returns a function (reference, fiscal_year_start) -> range
+# ---------------------------------------------------------------------------------------
+
+
+def _fixed(first: date, last: date) -> RangeFn:
+    return lambda ref, fys: (first, last)
+
+
+def _year_of(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    return D.expand_year(int(raw))
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _next_date(month: int, day: int) -> RangeFn:
+    def fn(ref: date, fys: int) -> tuple[date, date] | None:
+        d = _safe_date(ref.year, month, day)
+        if d is not None and d < ref:
+            d = _safe_date(ref.year + 1, month, day)
+        return (d, d) if d else None
+
+    return fn
+
+
+def _rel_unit(word: str) -> str | None:
+    w = word.lower().rstrip("s")
+    if "year" in w:
+        return "year"
+    for unit in ("week", "month", "quarter", "day", "fortnight", "decade", "semester", "sprint"):
+        if w.startswith(unit):
+            return unit
+    if w in ("half", "halve"):
+        return "half"
+    return None
+
+
+_UNIT_DAYS = {
+    "day": 1,
+    "week": 7,
+    "fortnight": 14,
+    "month": 30,
+    "quarter": 91,
+    "year": 365,
+    "decade": 3650,
+    "semester": 182,
+    "sprint": 14,
+}
+
+
+def _amount(raw: str | None) -> float | None:
+    if not raw:
+        return None
+    raw = raw.strip().lower()
+    try:
+        return float(raw)
+    except ValueError:
+        pass
+    if raw in ("few", "a few", "several", "some", "couple of", "a couple of"):
+        return None
+    if raw in ("a", "an", "another"):
+        return 1.0
+    if raw.startswith("half"):
+        return 0.5
+    raw = raw.replace(" and a half", "").replace("and a half", "")
+    value = parse_word_number(raw)
+    return value
+
+
+def _window(amount: float, unit: str) -> RangeFn:
+    def fn(ref: date, fys: int) -> tuple[date, date] | None:
+        if unit in ("month", "quarter", "year", "decade", "semester"):
+            months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "semester": 6}[unit]
+            total = amount * months
+            if total == int(total):
+                return ref, D.add_months(ref, int(total))
+        days = amount * _UNIT_DAYS.get(unit, 1)
+        if days > 3_650_000:
+            return None
+        return ref, ref + timedelta(days=round(days))
+
+    return fn
+
+
+def _atom_range(name: str, g: dict[str, str | None]) -> RangeFn | None:
+    """The dates an atom stands for (a period range), or None if it has none."""
+    if name == "iso":
+        d = _safe_date(int(g["iso_y"] or 0), int(g["iso_m"] or 0), int(g["iso_d"] or 0))
+        return _fixed(d, d) if d else None
+    if name == "mdy":
+        a, b, y = int(g["mdy_a"] or 0), int(g["mdy_b"] or 0), D.expand_year(int(g["mdy_y"] or 0))
+        d = _safe_date(y, a, b) if a <= 12 else _safe_date(y, b, a)
+        return _fixed(d, d) if d else None
+    if name == "ymd8":
+        s = g["ymd8"] or ""
+        d = _safe_date(int(s[:4]), int(s[4:6]), int(s[6:]))
+        return _fixed(d, d) if d else None
+    if name in ("qfy", "q", "yq", "qw", "h", "hw", "fy"):
+        return _fiscal_range(name, g)
+    if name == "eo":
+        tag = (g["eo"] or "").lower().replace("-", " ").replace("end of ", "")
+        unit = {
+            "eoq": "quarter",
+            "eoy": "year",
+            "eom": "month",
+            "eow": "week",
+            "eod": "day",
+            "eofy": "year",
+            "eocy": "cyear",
+            "eoh": "half",
+            "year end": "year",
+            "quarter end": "quarter",
+            "month end": "month",
+            "year": "year",
+            "quarter": "quarter",
+            "month": "month",
+            "week": "week",
+        }.get(tag)
+        eo_year = _year_of(g.get("eo_y"))
+        if unit is None:
+            return None
+        if eo_year is not None and unit in ("year", "cyear"):
+            return (
+                _fixed(*D.year_range(eo_year))
+                if unit == "cyear"
+                else (lambda ref, fys: D.fiscal_year_range(eo_year, fys))
+            )
+        if unit == "cyear":
+            return lambda ref, fys: D.year_range(ref.year)
+        return lambda ref, fys: D.this_period(ref, unit, fys)  # type: ignore[arg-type]
+    if name in ("md", "dm"):
+        month = month_number(g[f"{name}_m"] or "")
+        raw_day = g[f"{name}_d"] or ""
+        day = int(raw_day) if raw_day.isdigit() else _ordinal_day(raw_day)
+        if month is None or day is None:
+            return None
+        year = _year_of(g.get(f"{name}_y"))
+        if year is not None:
+            d = _safe_date(year, month, day)
+            return _fixed(d, d) if d else None
+        return _next_date(month, day)
+    if name in ("my", "ym"):
+        month = month_number(g[f"{name}_m"] or "")
+        year = _year_of(g.get(f"{name}_y") or g.get("my_y2"))
+        if month is None or year is None:
+            return None
+        return _fixed(*D.month_range(year, month))
+    if name in ("ymn", "mny"):
+        return _fixed(*D.month_range(int(g[f"{name}_y"] or 0), int(g[f"{name}_m"] or 0)))
+    if name == "mdn":
+        a, b = int(g["mdn_a"] or 0), int(g["mdn_b"] or 0)
+        if 1 <= a <= 12 and 1 <= b <= 31:
+            return _next_date(a, b)
+        if 1 <= b <= 12 and 1 <= a <= 31:
+            return _next_date(b, a)
+        return None
+    if name == "month":
+        month = month_number(g["month"] or "")
+        if month is None:
+            return None
+        return lambda ref, fys: D.next_month_occurrence(ref, month)
+    if name == "rel":
+        return _rel_range(g)
+    if name == "deictic":
+        word = (g["deictic"] or "").lower()
+        offset = {"today": 0, "tonight": 0, "otd": 0, "tomorrow": 1, "yesterday": -1}.get(word)
+        if "after" in word:
+            offset = 2
+        elif "before" in word:
+            offset = -2
+        if offset is not None:
+            return lambda ref, fys: D.this_period(ref, "day", fys, offset)
+        return None
+    if name in ("year", "yearpre", "yearmid"):
+        if g.get("year"):
+            y = int(g["year"] or 0)
+            if g.get("year_to"):  # "2027-28": a school or fiscal year across two years
+                y2 = y // 100 * 100 + int(g["year_to"] or 0)
+                if y2 == y + 1:
+                    return _fixed(date(y, 1, 1), date(y2, 12, 31))
+        elif g.get("yearmid"):
+            y = int(g["yearmid"] or 0)
+        elif g.get("yearpre"):
+            y = D.expand_year(int(g["yearpre"] or 0))
+        else:
+            value = parse_word_number(g.get("yearw") or "")
+            if value is None or not 1900 <= value <= 2099:
+                return None
+            y = int(value)
+        return _fixed(*D.year_range(y))
+    if name == "season":
+        season = (g["season"] or "").lower()
+        start_month = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[season]
+        sy = _year_of(g.get("season_y"))
+
+        def season_fn(ref: date, fys: int) -> tuple[date, date]:
+            year = sy if sy is not None else ref.year
+            first = date(year, start_month, 1)
+            last = D.add_months(first, 3) - timedelta(days=1)
+            if sy is None and last < ref:
+                first, last = (
+                    date(year + 1, start_month, 1),
+                    D.add_months(date(year + 1, start_month, 1), 3) - timedelta(days=1),
+                )
+            return first, last
+
+        return season_fn
+    if name in ("the", "unit"):
+        unit = _rel_unit(g.get("the_u") or g.get("unit_u") or "")
+        if unit is None:
+            if (g.get("the_u") or "").lower() == "weekend":
+                return None
+            return None
+        return lambda ref, fys: D.this_period(ref, unit, fys)  # type: ignore[arg-type]
+    return None
+
+
+def _ordinal_day(word: str) -> int | None:
+    word = word.lower().replace("-", " ")
+    table = {
+        "first": 1,
+        "second": 2,
+        "third": 3,
+        "fourth": 4,
+        "fifth": 5,
+        "tenth": 10,
+        "fifteenth": 15,
+        "twentieth": 20,
+        "thirtieth": 30,
+        "twenty first": 21,
+        "thirty first": 31,
+    }
+    return table.get(word)
+
+
+def _fiscal_range(name: str, g: dict[str, str | None]) -> RangeFn | None:
+    year: int | None = None
+    fiscal = False
+    q = h = None
+    if name == "qfy":
+        year, fiscal = _year_of(g["qfy_y"]), True
+        q = int(g.get("qfy_q") or 0) or None
+        h = int(g.get("qfy_h") or 0) or None
+    elif name == "q":
+        q = int(g.get("q_n") or g.get("q_pn") or 0)
+        year = _year_of(g.get("q_fy") or g.get("q_y") or g.get("q_y2"))
+        fiscal = bool(g.get("q_fy"))
+    elif name == "yq":
+        year = _year_of(g["yq_y"])
+        q = int(g.get("yq_q") or 0) or None
+        h = int(g.get("yq_h") or 0) or None
+    elif name == "qw":
+        word = (g["qw_o"] or "").lower()
+        q = {
+            "first": 1,
+            "1st": 1,
+            "second": 2,
+            "2nd": 2,
+            "third": 3,
+            "3rd": 3,
+            "fourth": 4,
+            "4th": 4,
+            "last": 4,
+            "final": 4,
+        }[word]
+        year = _year_of(g.get("qw_y"))
+    elif name == "h":
+        h = int(g.get("h_n") or g.get("h_pn") or 0)
+        year = _year_of(g.get("h_fy") or g.get("h_y") or g.get("h_y2"))
+        fiscal = bool(g.get("h_fy"))
+    elif name == "hw":
+        word = (g["hw_o"] or "").lower()
+        h = 1 if word in ("first", "1st", "front") else 2
+        year = _year_of(g.get("hw_y"))
+    elif name == "fy":
+        year = _year_of(g.get("fy_y") or g.get("fy_y2"))
+        if year is None:
+            return None
+        fy_year = year
+        return lambda ref, fys: D.fiscal_year_range(fy_year, fys)
+    del fiscal  # quarters and halves are always counted in the fiscal year (see dates.py)
+    if q:
+        quarter = q
+        if year is None:
+            return lambda ref, fys: D.next_quarter_occurrence(ref, quarter, fys)
+        y = year
+        return lambda ref, fys: D.quarter_range(y, quarter, fys)
+    if h:
+        half = h
+        if year is None:
+            return lambda ref, fys: D.next_half_occurrence(ref, half, fys)
+        y2 = year
+        return lambda ref, fys: D.half_range(y2, half, fys)
+    return None
+
+
+def _rel_range(g: dict[str, str | None]) -> RangeFn | None:
+    rel = re.sub(r"^the[ \t]+", "", (g["rel"] or "").lower())
+    word = (g["rel_u"] or "").lower()
+    offset = {
+        "this": 0,
+        "current": 0,
+        "next": 1,
+        "coming": 1,
+        "upcoming": 1,
+        "following": 1,
+        "last": -1,
+        "past": -1,
+        "previous": -1,
+        "prior": -1,
+    }.get(rel, 0)
+    count = _amount(g.get("rel_n"))
+    unit = _rel_unit(word)
+    if g.get("rel_n"):
+        # "the next 90 days", "past 3 weeks": a window from (or back to) the reference date.
+        if unit is None or count is None:
+            return None
+        fwd = _window(count, unit)
+        if offset < 0:
+
+            def back(ref: date, fys: int) -> tuple[date, date] | None:
+                rng = fwd(ref, fys)
+                return None if rng is None else (ref - (rng[1] - ref), ref)
+
+            return back
+        return fwd
+    month = month_number(word)
+    if month is not None:
+
+        def month_fn(ref: date, fys: int) -> tuple[date, date]:
+            year = ref.year + (offset if rel in ("next", "last", "past", "previous") else 0)
+            if rel in ("coming", "upcoming", "following"):
+                return D.next_month_occurrence(ref, month)
+            return D.month_range(year, month)
+
+        return month_fn
+    if unit in ("day", "week", "month", "quarter", "half", "year"):
+        if "calendar" in word and unit == "year":
+            return lambda ref, fys: D.this_period(ref, "year", 1, offset)
+        return lambda ref, fys: D.this_period(ref, unit, fys, offset)  # type: ignore[arg-type]
+    if word.startswith("weekend"):
+
+        def weekend(ref: date, fys: int) -> tuple[date, date]:
+            _, sunday = D.week_range(ref + timedelta(days=7 * offset))
+            return sunday - timedelta(days=1), sunday
+
+        return weekend
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Scanning
+# ---------------------------------------------------------------------------------------
+
+
+class _Atom:
+    __slots__ = ("end", "groups", "kind", "start")
+
+    def __init__(self, kind: str, start: int, end: int, groups: dict[str, str | None]) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.groups = groups
+
+
+def _accept(name: str, m: re.Match[str], norm: str) -> bool:
+    """Context checks for atoms that are often something else."""
+    start = m.start()
+    before = norm[max(0, start - 24) : start]
+    text = m.group(0)
+    if name in ("md", "my") and (m.group(f"{name}_m") or "") == "may":
+        # "We may 5x revenue": the verb; a lower-case "may" date needs a preposition
+        return bool(re.search(r"\b(?:by|on|in|of|until|since|before|after|from)[ \t]+$", before))
+    if name == "month":
+        word = (m.group("month") or "").rstrip(".")
+        low = word.lower()
+        if low == "may" and word != "May":
+            return bool(
+                re.search(
+                    r"\b(?:in|of|by|until|since|before|after|during|from|end|"
+                    r"early|mid|late)[ \t]+$",
+                    before,
+                    re.I,
+                )
+            )
+        if low in (
+            "mar",
+            "dec",
+            "jan",
+            "jun",
+            "jul",
+            "oct",
+            "nov",
+            "sep",
+            "aug",
+            "apr",
+            "feb",
+            "sept",
+        ) and before.endswith(("$", "#")):
+            return False
+        if low == "march" and word == "march" and not _VOUCH.search(before):
+            return False
+        if not before.strip():
+            return False  # "May I ask ...": a bare month opening the text is rarely a date
+        return (
+            bool(_VOUCH.search(before)) and not before.rstrip().lower().endswith("the")
+        ) or bool(re.search(r"\b(?:in|at|of|by)[ \t]+the[ \t]+$", before, re.I))
+    if name == "year":
+        if m.group("yearw"):
+            return bool(re.search(r"\b(?:in|of|by|since|during)[ \t]+$", before, re.I))
+        if before.endswith(("$", "€", "£", "#")) or before.rstrip().endswith(("$", "#")):
+            return False
+        nxt = _NEXT_WORD.match(norm, m.end())
+        after = norm[m.end() : m.end() + 2]
+        if after[:1] in ("%", "+"):
+            return False
+        if nxt:
+            w = nxt.group(1).lower()
+            # "2000 users", "2027 units": a count, not a year.
+            if w.endswith("s") and w not in (
+                "levels",
+                "results",
+                "goals",
+                "plans",
+                "targets",
+                "is",
+                "was",
+                "has",
+                "as",
+                "figures",
+                "numbers",
+                "sales",
+                "revenues",
+                "earnings",
+                "onwards",
+            ):
+                return False
+        return bool(_VOUCH.search(before)) or not nxt
+    if name == "yearpre":
+        return bool(re.search(r"\b(?:in|of|by|since|during|fy|q[1-4]|h[12])[ \t]*$", before, re.I))
+    if name == "mdn":
+        a, b = int(m.group("mdn_a")), int(m.group("mdn_b"))
+        if not ((1 <= a <= 12 and 1 <= b <= 31) or (1 <= b <= 12 and 1 <= a <= 31)):
+            return False
+        return bool(_MD_VOUCH.search(before)) or norm[m.end() : m.end() + 2].startswith(("-", " -"))
+    if name == "wd":
+        word = m.group("wd") or ""
+        if len(word) <= 4 and word[:1].islower() and word.lower() not in ("tues", "thur", "thurs"):
+            return bool(
+                re.search(
+                    r"\b(?:on|by|next|last|this|until|before|after|from)[ \t]+$", before, re.I
+                )
+            )
+        return not (
+            word.lower() in ("sun", "sat", "wed", "mon") and before.lower().endswith("the ")
+        )
+    if name == "season":
+        word = (m.group("season") or "").lower()
+        if word == "fall" and not m.group("season_y"):
+            return bool(
+                re.search(
+                    r"\b(?:this|next|last|the|in|by|until|before|early|late|"
+                    r"mid)[ \t]+$",
+                    before,
+                    re.I,
+                )
+            )
+        return True
+    if name == "dur":
+        quantity = text.lower()
+        if quantity.startswith(("a second", "another second", "an hour of", "a day of")):
+            return False
+        if quantity.startswith(("a ", "an ", "some ", "many ", "another ")):
+            nxt = _NEXT_WORD.match(norm, m.end())
+            # "a week later" is fine; "a day one" is not a duration
+            if quantity.startswith(("some ", "many ")) and nxt:
+                return False
+        return not (
+            re.match(r"\d+(?:\.\d)?[ \t]?d$", quantity) and norm[m.end() : m.end() + 1].isalpha()
+        )
+    if name == "the":
+        return not re.search(r"\b(?:of|a|per|each)[ \t]+$", before, re.I) or bool(
+            re.search(r"\b(?:end|close|start|beginning|rest|middle)[ \t]+of[ \t]+$", before, re.I)
+        )
+    if name == "freq":
+        word = (m.group("freq") or "").lower()
+        # "mom" and "wow" typed in lower case are words, not month- or week-over-...
+        return not (word in ("mom", "wow") and m.group(0).islower())
+    if name in ("rel",):
+        unit = (m.group("rel_u") or "").lower()
+        rel = (m.group("rel") or "").lower()
+        if unit in ("may", "mar", "sun", "sat", "wed") and (m.group("rel_u") or "").islower():
+            return False  # "This may take longer": a verb, not a month
+        if unit.startswith("day") and rel in ("this", "the next") and not m.group("rel_n"):
+            return True
+        if unit == "half" and not re.search(r"(?:quarter|year)", norm[m.end() : m.end() + 12]):
+            return rel in ("next", "this", "last", "first", "second")
+        return True
+    if name == "eo":
+        eo = m.group("eo") or ""
+        return not (eo.isalpha() and eo.islower() and len(eo) == 3)  # "eoq" typed lower is fine?
+    return True
+
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}|<[^<>]{0,2000}>", re.IGNORECASE)
+
+
+# Words whose presence anywhere in the text makes some atoms possible at all: a text with
+# no time-unit word cannot hold a duration or "this quarter", one with no month name no
+# "March 3", and so on. One set intersection each saves most regex attempts.
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _wordlist(text: str) -> list[str]:
+    return text.split()
+
+
+_UNIT_TRIGGER = frozenset(
+    _wordlist(
+        "second seconds sec secs minute minutes min mins hour hours hr hrs h day days night nights "
+        "week weeks wk wks fortnight fortnights month months mo mos quarter quarters year years yr "
+        "yrs y d decade decades weekend weekends half halves semester semesters sprint sprints "
+        "season seasons term terms spring summer autumn fall winter morning evening annum release "
+        "daily weekly monthly quarterly annually yearly hourly nightly fortnightly annual biannual "
+        "semiannual semiannually biweekly bimonthly bi semi yoy qoq mom wow dod "
+        "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
+        "fri sat sun"
+    )
+    + _MONTH_WORDS
+)
+_MONTH_TRIGGER = frozenset(_MONTH_WORDS)
+_EVENT_TRIGGER = frozenset(
+    _wordlist(
+        "conference summit launch kickoff kick off offsite all hands board go live ga general "
+        "trade expo ceremony freeze cutover cut renewal demo release ship due deadline election "
+        "open holiday holidays fiscal year quarter planning qbr annual performance audit day"
+    )
+)
+_VAGUE_TRIGGER = frozenset(
+    _wordlist(
+        "soon soonest asap eventually ongoing going moving future time point someday day course "
+        "forward now possible ready long shortly later timely continuously continually basis tbd "
+        "term run date stage"
+    )
+)
+_ALL_FLAGS = (True, True, True, True)
+_NEEDS_UNIT = frozenset({"dur", "rel", "the", "unit", "freq", "qw", "hw"})
+_NEEDS_MONTH = frozenset({"md", "dm", "my", "ym", "month"})
+
+
+@functools.lru_cache(maxsize=1024)
+def _filtered(names: tuple[str, ...], flags: tuple[bool, bool, bool, bool]) -> tuple[str, ...]:
+    has_unit, has_month, has_event, has_vague = flags
+    return tuple(
+        n
+        for n in names
+        if (has_unit or n not in _NEEDS_UNIT)
+        and (has_month or n not in _NEEDS_MONTH)
+        and (has_event or n != "event")
+        and (has_vague or n != "vague")
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _word_table(flags: tuple[bool, bool, bool, bool]) -> dict[str, tuple[str, ...]]:
+    """The word dispatch table with the atoms that `flags` rule out already removed."""
+    table = {w: _filtered(tuple(names), flags) for w, names in _WORD_DISPATCH.items()}
+    return {w: names for w, names in table.items() if names}
+
+
+def _scan(norm: str) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    urls = [m.span() for m in _URL.finditer(norm)] if ("/" in norm or "<" in norm) else []
+    last_end = 0
+    words = set(_LETTERS.findall(norm.lower())) if len(norm) < 10_000 else None
+    flags = (
+        _ALL_FLAGS
+        if words is None
+        else (
+            not words.isdisjoint(_UNIT_TRIGGER),
+            not words.isdisjoint(_MONTH_TRIGGER),
+            not words.isdisjoint(_EVENT_TRIGGER),
+            not words.isdisjoint(_VAGUE_TRIGGER),
+        )
+    )
+    table = _word_table(flags)
+    for tok in _TOKEN.finditer(norm):
+        pos = tok.start()
+        if pos < last_end:
+            continue
+        token = tok.group(0)
+        names: Sequence[str] | None
+        if token[0].isdigit():
+            names = _digit_candidates(token, norm[tok.end() : tok.end() + 1])
+        else:
+            names = table.get(token.lower()) if token.isalpha() else _candidates(token)
+        if not names:
+            continue
+        tried = _filtered(tuple(names), flags)
+        if urls and any(s <= pos < e for s, e in urls):
+            continue
+        for name in tried:
+            m = _COMPILED[name].match(norm, pos)
+            if m is None or m.end() == pos or not _accept(name, m, norm):
+                continue
+            atoms.append(_Atom(name, pos, m.end(), m.groupdict()))
+            last_end = m.end()
+            break
+    return atoms
+
+
+def _merge(atoms: list[_Atom], norm: str) -> list[list[_Atom]]:
+    groups: list[list[_Atom]] = []
+    for atom in atoms:
+        if groups and atom.kind in _DATE_LIKE and groups[-1][-1].kind in _DATE_LIKE:
+            prev = groups[-1][-1]
+            gap = norm[prev.end : atom.start]
+            if (
+                len(gap) <= 14
+                and _JOIN.fullmatch(gap) is not None
+                and not (prev.kind == "the" or atom.kind == "the")
+            ):
+                groups[-1].append(atom)
+                continue
+        groups.append([atom])
+    return groups
+
+
+def _classify(group: list[_Atom], norm: str) -> tuple[int, TimeKind, bool, RangeFn | None, str]:
+    """(span start, kind, bounding, period range fn, role) for a merged group."""
+    first, last = group[0], group[-1]
+    start = first.start
+    window_text = norm[max(0, start - 48) : start]
+    kind_name = first.kind
+    # "the first week of", "week of", "the month of" glue to the atom
+    tail_words = window_text.rsplit(None, 1)
+    wk = (
+        _WEEK_PREFIX.search(window_text)
+        if tail_words and tail_words[-1].lower() in _WEEK_PREFIX_LAST and kind_name in _DATE_LIKE
+        else None
+    )
+    if wk:
+        start -= len(window_text) - wk.start()
+        window_text = norm[max(0, start - 48) : start]
+
+    rng = _group_range(group)
+    role = "period"
+    prefix_start = start
+    stripped = window_text.rstrip()
+    last_word = stripped.rsplit(None, 1)[-1].lower() if stripped else ""
+    if last_word in _PREFIX_LAST or stripped.endswith("-"):
+        for name, pattern in _PREFIXES:
+            pm = pattern.search(window_text)
+            if pm:
+                role = name
+                prefix_start = start - (len(window_text) - pm.start())
+                break
+    if rng is not None and prefix_start < start:
+        part = _PART_WORD.search(norm, prefix_start, start)
+        if part:
+            rng = _narrow(rng, part.group(1).lower())
+
+    if kind_name == "vague":
+        return start, TimeKind.VAGUE, False, None, "vague"
+    if kind_name == "freq":
+        return start, TimeKind.FREQUENCY, False, None, "freq"
+    if kind_name == "event":
+        return start, TimeKind.DEADLINE, True, None, "event"
+    if kind_name == "dur":
+        return _classify_duration(group, norm, start, role, prefix_start)
+
+    # Date-like groups.
+    if role in ("deadline", "deadline_edge"):
+        return prefix_start, TimeKind.DEADLINE, True, rng, role
+    if kind_name == "eo":
+        return (
+            start,
+            TimeKind.DEADLINE,
+            True,
+            rng,
+            "deadline_edge",
+        )
+    if role == "reference":
+        return prefix_start, TimeKind.REFERENCE, False, rng, role
+    if role == "after":
+        return prefix_start, TimeKind.PERIOD, False, rng, role
+    if role in ("start_edge", "part"):
+        return prefix_start, TimeKind.PERIOD, True, rng, role
+    if role == "window":
+        # "in 2027", "over next quarter": the period itself
+        role = "period"
+    if role == "period" and _PLAN_FOR.search(window_text):
+        # "the product vision for 2028", "budget for FY27": says which plan, not when
+        return start, TimeKind.REFERENCE, False, rng, "reference"
+    rel = (first.groups.get("rel") or "").lower() if kind_name == "rel" else ""
+    if kind_name == "rel" and re.search(r"\b(?:last|past|previous|prior)\b", rel):
+        return start, TimeKind.REFERENCE, False, rng, "reference"
+    if kind_name == "rel" and first.groups.get("rel_n"):
+        return (
+            prefix_start if role != "period" or prefix_start != start else start,
+            TimeKind.WINDOW,
+            True,
+            rng,
+            "window",
+        )
+    if kind_name in ("deictic",) and (first.groups.get("deictic") or "").lower() in (
+        "ytd",
+        "qtd",
+        "mtd",
+        "year-to-date",
+        "year to date",
+    ):
+        return start, TimeKind.REFERENCE, False, rng, "reference"
+    # A period directly followed by a noun it scopes: "Q2 pipeline", "2027 plan".
+    end = last.end
+    if norm[end : end + 2] in ("'s", "’s"):
+        return start, TimeKind.REFERENCE, False, rng, "reference"
+    nxt = _NEXT_WORD.match(norm, end)
+    if nxt and role == "period" and prefix_start == start and kind_name not in ("the", "unit"):
+        word = nxt.group(1).lower()
+        if word not in _SCOPE_STOP and not _is_time_word(word):
+            return start, TimeKind.REFERENCE, False, rng, "reference"
+    if kind_name == "the" and prefix_start == start:
+        return start, TimeKind.REFERENCE, False, rng, "reference"
+    if kind_name == "year" and first.groups.get("yearw") and prefix_start == start:
+        return start, TimeKind.REFERENCE, False, rng, "reference"
+    return start, TimeKind.PERIOD, True, rng, "period"
+
+
+_PART_WORD = re.compile(r"\b(mid|middle|early|late)\b", re.IGNORECASE)
+
+
+def _narrow(rng: RangeFn, part: str) -> RangeFn:
+    """The early / middle / late part of a period: "mid-2027" ends on 2027-06-30."""
+
+    def fn(ref: date, fys: int) -> tuple[date, date] | None:
+        r = rng(ref, fys)
+        if r is None:
+            return None
+        first, last = r
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        if months >= 2 and first.day == 1:
+            third = max(1, months // 3)
+            if part in ("mid", "middle"):
+                lo = D.add_months(first, third)
+                hi = D.add_months(first, months // 2 + (months % 2)) - timedelta(days=1)
+                return min(lo, hi), hi
+            if part == "early":
+                return first, D.add_months(first, third) - timedelta(days=1)
+            return D.add_months(first, months - third), last
+        days = (last - first).days + 1
+        third_days = max(1, days // 3)
+        if part in ("mid", "middle"):
+            return first + timedelta(days=third_days), first + timedelta(days=days // 2)
+        if part == "early":
+            return first, first + timedelta(days=third_days - 1)
+        return last - timedelta(days=third_days - 1), last
+
+    return fn
+
+
+def _is_time_word(word: str) -> bool:
+    return word in (
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "h1",
+        "h2",
+        "fy",
+        "year",
+        "quarter",
+        "month",
+        "week",
+        "end",
+        "onwards",
+        "and",
+        "or",
+    )
+
+
+_RELATIVE_TO_EVENT = re.compile(
+    r"[ \t]+(?:of|after|from|following|before|prior[ \t]+to)[ \t]+(?!now\b|today\b)",
+    re.IGNORECASE,
+)
+
+
+_RECURRING_ANCHOR = re.compile(
+    r"(?:(?:the[ \t]+)?(?:end|close|start)[ \t]+of[ \t]+(?:each|every|the[ \t]+(?:month|quarter|"
+    r"week|year))|each|every|(?:the[ \t]+)?(?:month|quarter|week|year)[ -](?:end|close)|"
+    r"(?:a|an|the|their|its)?[ \t]*(?:request|ticket|signup|sign-up|purchase|contact|"
+    r"submission|incident|receipt|arrival|hire|order|application|inquiry|enquiry|referral|"
+    r"completion|graduation|enrol?lment|joining|admission|signing|"
+    r"call|lead|booking|visit|admission|discharge|diagnosis|report|alert|outage|failure)s?\b)",
+    re.IGNORECASE,
+)
+_FROM_NOW = re.compile(r"[ \t]+from[ \t]+(?:now|today)\b", re.IGNORECASE)
+
+
+def _classify_duration(
+    group: list[_Atom], norm: str, start: int, role: str, prefix_start: int
+) -> tuple[int, TimeKind, bool, RangeFn | None, str]:
+    atom = group[0]
+    g = atom.groups
+    unit = _rel_unit(g.get("dur_u") or "") if g.get("dur_u") else None
+    text = (g.get("dur") or "").lower()
+    amount: float | None = None
+    if unit is not None:
+        amount = _amount(text[: text.rfind(" ")] if " " in text else re.sub(r"[a-z-]+$", "", text))
+    short = unit is None or (unit == "day" and (amount is None or amount < 7))
+    if (
+        (g.get("dur_u") or "")
+        .lower()
+        .startswith(("second", "sec", "minute", "min", "hour", "hr", "night"))
+    ):
+        short = True
+    fn = _window(amount, unit) if (amount is not None and unit is not None) else None
+    rel = _RELATIVE_TO_EVENT.match(norm, atom.end)
+    if rel and _RECURRING_ANCHOR.match(norm, rel.end()):
+        # "within 10 days of month end", "within 5 minutes of a request": a threshold
+        # measured from a recurring event, part of the metric, not a bound
+        return prefix_start, TimeKind.WINDOW, False, fn, "relative"
+    if rel and role in ("window", "deadline"):
+        # "within 3 weeks of the kickoff": bounded by an event; no dates without its date
+        return prefix_start, TimeKind.WINDOW, not short, None, "window"
+    if _FROM_NOW.match(norm, atom.end):
+        return start, TimeKind.WINDOW, True, fn, "window"
+    if role == "window" or (
+        role == "period"
+        and re.search(
+            r"\b(?:in|over|during|for|across|throughout)[ \t]+the[ \t]+(?:next|coming)[ \t]+$",
+            norm[max(0, start - 30) : start],
+            re.I,
+        )
+    ):
+        window_words = norm[prefix_start:start].lower()
+        if window_words.startswith(
+            ("within", "in", "over", "during", "for", "across", "throughout")
+        ):
+            return prefix_start, TimeKind.WINDOW, not short, fn, "window"
+    if role == "deadline":
+        return prefix_start, TimeKind.WINDOW, not short, fn, "window"
+    # A bare duration is part of a metric or an activity ("for 3 minutes", "15 months").
+    return start, TimeKind.WINDOW, False, None, "duration"
+
+
+def _group_range(group: list[_Atom]) -> RangeFn | None:
+    fns = [_atom_range(a.kind, a.groups) for a in group]
+    if len(group) == 1:
+        return fns[0]
+    # A merged group: take the union of what resolves, with a year named in a later atom
+    # applied to an earlier month ("Nov 18-Dec 19, 2015" keeps it simple: first..last).
+    first_fn = next((f for f in fns if f is not None), None)
+    last_fn = next((f for f in reversed(fns) if f is not None), None)
+    if first_fn is None or last_fn is None:
+        return None
+    if first_fn is last_fn:
+        return first_fn
+    ff, lf = first_fn, last_fn
+
+    def union(ref: date, fys: int) -> tuple[date, date] | None:
+        a, b = ff(ref, fys), lf(ref, fys)
+        if a is None or b is None:
+            return a or b
+        lo, hi = min(a[0], b[0]), max(a[1], b[1])
+        return lo, hi
+
+    return union
+
+
+def _resolver(
+    kind: TimeKind, role: str, rng: RangeFn | None
+) -> Callable[[date, int], Range] | None:
+    if rng is None:
+        return None
+    fn = rng
+
+    if kind is TimeKind.DEADLINE:
+        if role == "deadline":
+
+            def deadline(ref: date, fys: int) -> Range:
+                r = fn(ref, fys)
+                return (None, r[1]) if r else (None, None)
+
+            return deadline
+
+        # "before March": the day before it starts; "by end of Q2", "EOQ": its last day.
+        def edge(ref: date, fys: int) -> Range:
+            r = fn(ref, fys)
+            return (None, r[1]) if r else (None, None)
+
+        return edge
+
+    def period(ref: date, fys: int) -> Range:
+        r = fn(ref, fys)
+        return (r[0], r[1]) if r else (None, None)
+
+    return period
+
+
+_BEFORE_WORD = re.compile(r"\bbefore[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+
+
+def extract_text(text: str) -> list[TimeMention]:
+    """The time mentions in `text`, in order. Never raises on any string."""
+    if not text:
+        return []
+    norm = normalise(text[:_MAX_TEXT])
+    out: list[TimeMention] = []
+    prev_relative = False
+    for group in _merge(_scan(norm), norm):
+        try:
+            start, kind, bounding, rng, role = _classify(group, norm)
+        except (ValueError, KeyError, OverflowError):
+            continue
+        end = group[-1].end
+        if (
+            kind is TimeKind.DEADLINE
+            and role == "deadline"
+            and rng is not None
+            and _BEFORE_WORD.search(norm[max(0, group[0].start - 12) : group[0].start])
+        ):
+            rng = _day_before_start(rng)
+        resolver = _resolver(kind, role, rng)
+        while end > start and text[end - 1] in " \t,":
+            end -= 1
+        if out and start < out[-1].end:
+            continue
+        if prev_relative and _RELATIVE_TO_EVENT.fullmatch(norm, out[-1].end, start):
+            kind, bounding, role = TimeKind.REFERENCE, False, "reference"
+        prev_relative = role == "relative"
+        if len(out) >= MAX_MENTIONS:
+            break
+        out.append(TimeMention(start, end, text[start:end], kind, bounding, resolver))
+    return out
+
+
+def _day_before_start(rng: RangeFn) -> RangeFn:
+    """ "before March" ends on the last day of February."""
+
+    def fn(ref: date, fys: int) -> tuple[date, date] | None:
+        r = rng(ref, fys)
+        if r is None:
+            return None
+        if r[0] == r[1]:
+            return r[0], r[0] - timedelta(days=1)
+        return r[0], r[0] - timedelta(days=1)
+
+    return fn
 
 
 def extract(doc: Doc) -> list[TimeMention]:
-    return []
+    """The time mentions in a spaCy Doc's text (offsets into `doc.text`)."""
+    return extract_text(doc_text(doc))

@@ -1,0 +1,244 @@
+"""English time-frame extraction (smartlint.lang.en.timeframes)."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smartlint.lang.base import TimeMention
+from smartlint.lang.en import timeframes
+from smartlint.model import TimeFrame, TimeKind
+
+NLP = spacy.blank("en")
+REF = date(2027, 1, 15)
+DL, PER, WIN, FREQ, VAGUE, REF_K = (
+    TimeKind.DEADLINE,
+    TimeKind.PERIOD,
+    TimeKind.WINDOW,
+    TimeKind.FREQUENCY,
+    TimeKind.VAGUE,
+    TimeKind.REFERENCE,
+)
+
+
+def mentions(text: str) -> list[TimeMention]:
+    return timeframes.extract(NLP.make_doc(text))
+
+
+def frames(text: str, fys: int = 1) -> list[TimeFrame]:
+    return [m.resolve(REF, fys) for m in mentions(text)]
+
+
+def only(text: str, fys: int = 1) -> TimeFrame:
+    found = frames(text, fys)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "start", "end"),
+    [
+        ("Increase ARR to $3M by end of Q3 2027", "by end of Q3 2027", DL, None, date(2027, 9, 30)),
+        ("Ship by September 30, 2027", "by September 30, 2027", DL, None, date(2027, 9, 30)),
+        ("Ship by 9/30/2027", "by 9/30/2027", DL, None, date(2027, 9, 30)),
+        ("Close the gap by end of Q2", "by end of Q2", DL, None, date(2027, 6, 30)),
+        ("Hit quota by EOQ", "by EOQ", DL, None, date(2027, 3, 31)),
+        ("Hit quota by EOY", "by EOY", DL, None, date(2027, 12, 31)),
+        ("Launch in 2027", "2027", PER, date(2027, 1, 1), date(2027, 12, 31)),
+        ("Cut churn by 3 points in H2", "H2", PER, date(2027, 7, 1), date(2027, 12, 31)),
+        (
+            "Sign 10 customers this quarter",
+            "this quarter",
+            PER,
+            date(2027, 1, 1),
+            date(2027, 3, 31),
+        ),
+        (
+            "Sign 10 customers next quarter",
+            "next quarter",
+            PER,
+            date(2027, 4, 1),
+            date(2027, 6, 30),
+        ),
+        ("Double revenue next year", "next year", PER, date(2028, 1, 1), date(2028, 12, 31)),
+        ("Grow NPS in Q3 2027", "Q3 2027", PER, date(2027, 7, 1), date(2027, 9, 30)),
+        ("Grow NPS within four months", "within four months", WIN, REF, date(2027, 5, 15)),
+        (
+            "Grow NPS over the next three months",
+            "over the next three months",
+            WIN,
+            REF,
+            date(2027, 4, 15),
+        ),
+        ("Grow NPS in the next 90 days", "in the next 90 days", WIN, REF, date(2027, 4, 15)),
+        (
+            "Close the books by the end of the month",
+            "by the end of the month",
+            DL,
+            None,
+            date(2027, 1, 31),
+        ),
+        ("Hire 3 AEs before March", "before March", DL, None, date(2027, 2, 28)),
+        ("Reach 99% by end of year", "by end of year", DL, None, date(2027, 12, 31)),
+        ("Reduce latency within 90 days", "within 90 days", WIN, REF, date(2027, 4, 15)),
+        ("Migrate all tenants by mid-2027", "by mid-2027", DL, None, date(2027, 6, 30)),
+        (
+            "Open 3 clinics before the end of the fiscal year",
+            "before the end of the fiscal year",
+            DL,
+            None,
+            date(2027, 12, 31),
+        ),
+        ("Sign 15 partners by May 31, 2027", "by May 31, 2027", DL, None, date(2027, 5, 31)),
+    ],
+)
+def test_bounding_expressions(
+    text: str, span: str, kind: TimeKind, start: date | None, end: date
+) -> None:
+    tf = only(text)
+    assert (tf.text, tf.kind, tf.bounding) == (span, kind, True)
+    assert (tf.start_date, tf.end_date) == (start, end)
+    assert text[tf.start : tf.end] == tf.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Launch the portal by launch day",
+        "Demo it at the 2027 user conference",
+        "Be ready by the next board meeting",
+    ],
+)
+def test_events_bound_without_dates(text: str) -> None:
+    tf = only(text)
+    assert tf.kind is DL and tf.bounding and tf.end_date is None
+
+
+def test_windows_relative_to_events() -> None:
+    # A window measured from a recurring event is part of the metric ...
+    found = frames("Publish monthly board reports within 10 days of month end")
+    assert [tf.bounding for tf in found] == [False, False, False]
+    assert not any(tf.bounding for tf in frames("Respond within 2 hours of a ticket"))
+    # ... one measured from a one-off event or from now bounds the goal.
+    tf = only("Ship the beta within 3 weeks of the kickoff")
+    assert tf.kind is WIN and tf.bounding and tf.end_date is None
+    tf = only("Ship the beta 3 weeks from now")
+    assert tf.bounding and tf.end_date == date(2027, 2, 5)
+
+
+def test_school_years_and_seasons() -> None:
+    assert only("Cut absenteeism to below 10% this school year").bounding
+    assert only("Reach 70% flu vaccination coverage this season").bounding
+
+
+def test_fiscal_years(ref_date: date) -> None:
+    tf = only("Reach $10M ARR by FY27", fys=4)
+    assert tf.kind is DL and tf.end_date == date(2027, 3, 31)
+    tf = only("Ship it during FY23")
+    assert (tf.kind, tf.start_date, tf.end_date) == (PER, date(2023, 1, 1), date(2023, 12, 31))
+    tf = only("Land 5 logos in FY27 Q2", fys=4)
+    assert (tf.start_date, tf.end_date) == (date(2026, 7, 1), date(2026, 9, 30))
+    tf = only("Land 5 logos this quarter", fys=4)
+    assert (tf.start_date, tf.end_date) == (date(2027, 1, 1), date(2027, 3, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ensure leads are contacted within 5 minutes", WIN),
+        ("Grow monthly active users to 5,000", FREQ),
+        ("Run 3 sessions per week", FREQ),
+        ("Grow revenue 20% YoY", FREQ),
+        ("Grow revenue 20% QoQ", FREQ),
+        ("Keep 99.9% uptime each month", FREQ),
+        ("Publish weekly", FREQ),
+        ("Reduce waiting time to less than 15 months", WIN),
+        ("Cut emissions 30% compared with 2020", REF_K),
+        ("Grow bookings 15% vs. 2024", REF_K),
+        ("Cut waste 10% from 2023 levels", REF_K),
+        ("Grow Q2 pipeline to $5M", REF_K),
+        ("Close Q3 renewals", REF_K),
+        ("Define the product vision for 2028", REF_K),
+        ("Grow revenue 10% over last year", REF_K),
+        ("Ship soon", VAGUE),
+        ("Fix it ASAP", VAGUE),
+        ("Eventually reach profitability", VAGUE),
+        ("Ongoing improvements", VAGUE),
+        ("Expand in the near future", VAGUE),
+        ("Improve quality over time", VAGUE),
+    ],
+)
+def test_not_bounding(text: str, kind: TimeKind) -> None:
+    found = frames(text)
+    assert found, text
+    assert all(not tf.bounding for tf in found), found
+    assert found[0].kind is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May I ask why?",
+        "This may take longer than expected.",
+        "Have a great month.",
+        "in the sun",
+        "There are 10 students.",
+        "We've reached the end of the line",
+        "Let's target a second round",
+        "Upgrade to Python 3.11",
+        "Grow to 2000 users",
+        "We may 5x revenue",
+    ],
+)
+def test_no_time_here(text: str) -> None:
+    assert mentions(text) == []
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=300, deadline=None)
+def test_spans_are_exact_and_nothing_raises(text: str) -> None:
+    for m in timeframes.extract_text(text):
+        assert text[m.start : m.end] == m.text
+        tf = m.resolve(REF, 4)
+        assert (
+            tf.start_date is None
+            or tf.end_date is None
+            or tf.start_date <= tf.end_date
+            or tf.kind is DL
+        )
+
+
+@given(
+    st.text(alphabet="0123456789０１２/-., QqHhFYy'byendofthisnextJanMayweeksmonth", max_size=120),
+    st.integers(1, 12),
+)
+@settings(max_examples=300, deadline=None)
+def test_date_like_junk_resolves_or_gives_none(text: str, fys: int) -> None:
+    for m in timeframes.extract_text(text):
+        assert text[m.start : m.end] == m.text
+        m.resolve(REF, fys)  # must not raise
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 " * 25000,
+        "by " * 20000,
+        "a" * 100000,
+        "in 2027 " * 5000,
+        "Q3 " * 20000,
+        "end of " * 10000,
+        "May " * 20000,
+        "1/" * 30000,
+        "by the " * 10000 + "launch",
+    ],
+)
+def test_long_junk_is_linear(text: str) -> None:
+    started = time.process_time()
+    timeframes.extract_text(text)
+    assert time.process_time() - started < 2.0
