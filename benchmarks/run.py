@@ -115,7 +115,8 @@ def bench_cold_start(repeat: int) -> dict[str, float]:
 
 
 def row(name: str, value: str, reference: str, ratio: float, target: str, ok: bool) -> str:
-    return f"{name:<44} {value:>14} {reference:>16} {ratio:>8.2f}  {target:<22} {'ok' if ok else 'MISS'}"
+    verdict = "ok" if ok else "MISS"
+    return f"{name:<44} {value:>14} {reference:>16} {ratio:>8.2f}  {target:<22} {verdict}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,7 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     n = 300 if args.quick else 2000
     repeat = 1 if args.quick else 3
 
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
     print(f"{'measure':<44} {'value':>14} {'reference':>16} {'ratio':>8}  {'target':<22}")
     results: dict[str, object] = {}
     lines = []
@@ -136,18 +139,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         results[f"throughput_{lang}"] = r
         tok_ratio = r["lint_per_s"] / r["tokenise_per_s"]
         naive_ratio = r["lint_per_s"] / r["search_dates_per_s"]
-        lines.append(row(f"{lang} lint vs blank tokenise ({r['goals']} goals)",
-                         f"{r['lint_per_s']:.0f}/s", f"{r['tokenise_per_s']:.0f}/s",
-                         tok_ratio, ">= 1/16 (0.0625)", tok_ratio >= 1 / 16))
-        lines.append(row(f"{lang} lint vs search_dates", f"{r['lint_per_s']:.0f}/s",
-                         f"{r['search_dates_per_s']:.0f}/s", naive_ratio, ">= 10", naive_ratio >= 10))
+        lines.append(
+            row(
+                f"{lang} lint vs blank tokenise ({r['goals']} goals)",
+                f"{r['lint_per_s']:.0f}/s",
+                f"{r['tokenise_per_s']:.0f}/s",
+                tok_ratio,
+                ">= 1/16 (0.0625)",
+                tok_ratio >= 1 / 16,
+            )
+        )
+        lines.append(
+            row(
+                f"{lang} lint vs search_dates",
+                f"{r['lint_per_s']:.0f}/s",
+                f"{r['search_dates_per_s']:.0f}/s",
+                naive_ratio,
+                ">= 10",
+                naive_ratio >= 10,
+            )
+        )
         print(lines[-2])
         print(lines[-1])
     cold = bench_cold_start(3 if args.quick else 7)
     results["cold_start"] = cold
     ratio = cold["check_s"] / cold["spacy_blank_s"]
-    print(row("cold `smartlint check` 20 goals vs spacy.blank", f"{cold['check_s']:.2f}s",
-              f"{cold['spacy_blank_s']:.2f}s", ratio, "<= 1.3", ratio <= 1.3))
+    print(
+        row(
+            "cold `smartlint check` 20 goals vs spacy.blank",
+            f"{cold['check_s']:.2f}s",
+            f"{cold['spacy_blank_s']:.2f}s",
+            ratio,
+            "<= 1.3",
+            ratio <= 1.3,
+        )
+    )
     if not args.skip_scan:
         import bench_scan
 

@@ -34,7 +34,7 @@ def per_goal(fn: Callable[..., _T]) -> Callable[..., _T]:
 
     @functools.wraps(fn)
     def wrapper(goal: ParsedGoal, *args: Any) -> _T:
-        memo = getattr(_local, "memo", None)
+        memo: tuple[ParsedGoal, dict[tuple[Any, ...], Any]] | None = getattr(_local, "memo", None)
         if memo is None or memo[0] is not goal:
             memo = (goal, {})
             _local.memo = memo

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import ClassVar
 
 from smartlint.model import Dimension, Finding, ParsedGoal, Severity
 from smartlint.rule import Examples, Rule, RuleContext
@@ -37,12 +38,12 @@ class TextOverLimit(Rule):
     name = "text-over-limit"
     dimension = Dimension.SPECIFIC
     default_severity = Severity.WARNING
-    messages = {
+    messages: ClassVar[Mapping[str, str]] = {
         "en": "Goal text is {length} characters long; only the first {limit} were checked. "
         "Split it into separate goals.",
         "zh": "目标文本长达{length}个字符，只检查了前{limit}个。请拆分为多个目标。",
     }
-    examples = {
+    examples: ClassVar[Mapping[str, Examples]] = {
         "en": Examples(bad=[_LONG_EN], good=["Grow revenue 10% by Q3 2027"]),
         "zh": Examples(bad=[_LONG_ZH], good=["2027年第三季度末前将销售额提高10%"]),
     }

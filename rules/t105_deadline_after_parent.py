@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from smartlint_rules import _support as sup
 
@@ -71,7 +71,7 @@ class DeadlineAfterParent(Rule):
         if parent is None or parent.end is None:
             return
         lang = goal.lang
-        args = {"period": parent.label, "parent_end": format_date(parent.end, lang)}
+        args: dict[str, Any] = {"period": parent.label, "parent_end": format_date(parent.end, lang)}
         bounds = [t for t in sup.bounding_times(goal) if t.end_date is not None]
         for t in bounds:
             if t.end_date is not None and t.end_date > parent.end:

@@ -37,12 +37,14 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _moved_finding(finding: Finding, offset: int) -> Finding:
     suggestions = tuple(
-        s if s.start is None or s.end is None
+        s
+        if s.start is None or s.end is None
         else dataclasses.replace(s, start=s.start + offset, end=s.end + offset)
         for s in finding.suggestions
     )
-    return dataclasses.replace(finding, start=finding.start + offset,
-                               end=finding.end + offset, suggestions=suggestions)
+    return dataclasses.replace(
+        finding, start=finding.start + offset, end=finding.end + offset, suggestions=suggestions
+    )
 
 
 def _check_lang(lang: str | None) -> str | None:
@@ -54,7 +56,9 @@ def _check_lang(lang: str | None) -> str | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse_stripped(text: str, lang: str, reference_date: date, fiscal_year_start: int) -> ParsedGoal:
+def _parse_stripped(
+    text: str, lang: str, reference_date: date, fiscal_year_start: int
+) -> ParsedGoal:
     from smartlint.pipeline import get_nlp
 
     doc = get_nlp(lang)(text)
@@ -161,10 +165,12 @@ def lint(
 
     def parsed(source: str, keep: int) -> ParsedGoal:
         if len(source) <= keep:
-            return parse(source, lang=lang, reference_date=ref,
-                         fiscal_year_start=config.fiscal_year_start)
-        head = parse(source[:keep], lang=lang, reference_date=ref,
-                     fiscal_year_start=config.fiscal_year_start)
+            return parse(
+                source, lang=lang, reference_date=ref, fiscal_year_start=config.fiscal_year_start
+            )
+        head = parse(
+            source[:keep], lang=lang, reference_date=ref, fiscal_year_start=config.fiscal_year_start
+        )
         return dataclasses.replace(head, text=source)
 
     core = parsed(stripped, limit)
@@ -195,4 +201,3 @@ def span_of(goal: ParsedGoal, start: int, end: int) -> Span:
 
 
 __all__ = ["lint", "lint_many", "parse", "selected_rules"]
-

@@ -1,24 +1,24 @@
 """Configuration: `[tool.smartlint]` in pyproject.toml, or smartlint.toml / .smartlint.toml.
 
-    [tool.smartlint]
-    select = ["ALL"]            # codes or prefixes: "M", "T1", "S101"; default: all rules
-    ignore = ["S103"]
-    language = "auto"           # "en", "zh" or "auto"
-    reference-date = "2027-01-15"
-    fiscal-year-start = 4       # month the fiscal year starts in (1 = January)
-    fail-on = "error"           # the lowest severity that makes the run fail
-    plugins = ["acme"]          # third-party entry points to load
-    include = ["**/*.okr.md", "goals/**/*.yaml"]
-    exclude = ["drafts/**"]
+[tool.smartlint]
+select = ["ALL"]            # codes or prefixes: "M", "T1", "S101"; default: all rules
+ignore = ["S103"]
+language = "auto"           # "en", "zh" or "auto"
+reference-date = "2027-01-15"
+fiscal-year-start = 4       # month the fiscal year starts in (1 = January)
+fail-on = "error"           # the lowest severity that makes the run fail
+plugins = ["acme"]          # third-party entry points to load
+include = ["**/*.okr.md", "goals/**/*.yaml"]
+exclude = ["drafts/**"]
 
-    [tool.smartlint.severity]
-    T101 = "error"
+[tool.smartlint.severity]
+T101 = "error"
 
-    [tool.smartlint.rules.S103]  # options of one rule
-    max-words = 40
+[tool.smartlint.rules.S103]  # options of one rule
+max-words = 40
 
-    [tool.smartlint.lexicon.en]  # extra words for the lexicons, per language
-    jargon = ["synergy"]
+[tool.smartlint.lexicon.en]  # extra words for the lexicons, per language
+jargon = ["synergy"]
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> Confi
     if "severity" in data:
         table = data.pop("severity")
         if not isinstance(table, Mapping):
-            raise ConfigError(f"{where}: [severity] must be a table of CODE = \"level\"")
+            raise ConfigError(f'{where}: [severity] must be a table of CODE = "level"')
         kwargs["severity"] = {str(k).upper(): _severity(v, where) for k, v in table.items()}
     if "rules" in data:
         table = data.pop("rules")

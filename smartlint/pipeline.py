@@ -3,7 +3,8 @@
 No trained model is needed. Each language gets three rule-based components, registered as
 spaCy factories so that a user can add them to a pipeline of their own:
 
-- ``smartlint_quantities``: numbers, percentages, money, units, multipliers → ``doc._.sl_quantities``
+- ``smartlint_quantities``: numbers, percentages, money, units, multipliers
+  → ``doc._.sl_quantities``
 - ``smartlint_timeframes``: deadlines, periods, windows, frequencies → ``doc._.sl_times``
 - ``smartlint_goal``: action verb, direction, metric, baseline/target → ``doc._.sl_goal``
 
@@ -64,17 +65,17 @@ class _GoalComponent:
 
 @Language.factory("smartlint_quantities")
 def make_quantities(nlp: Language, name: str) -> _QuantityComponent:
-    return _QuantityComponent(nlp.lang)
+    return _QuantityComponent(nlp.lang or "en")
 
 
 @Language.factory("smartlint_timeframes")
 def make_timeframes(nlp: Language, name: str) -> _TimeComponent:
-    return _TimeComponent(nlp.lang)
+    return _TimeComponent(nlp.lang or "en")
 
 
 @Language.factory("smartlint_goal")
 def make_goal(nlp: Language, name: str) -> _GoalComponent:
-    return _GoalComponent(nlp.lang)
+    return _GoalComponent(nlp.lang or "en")
 
 
 COMPONENTS = ("smartlint_quantities", "smartlint_timeframes", "smartlint_goal")

@@ -115,6 +115,8 @@ def load_registry(plugins: tuple[str, ...] = ()) -> Registry:
         ep = eps.get(name)
         if ep is None:
             known = ", ".join(sorted(n for n in eps if n != BUILTIN_ENTRY)) or "none installed"
-            raise ConfigError(f"plugin {name!r} is not an installed smartlint rule plugin ({known})")
+            raise ConfigError(
+                f"plugin {name!r} is not an installed smartlint rule plugin ({known})"
+            )
         classes.extend(_classes_from(ep.load(), f"{GROUP}:{name}"))
     return Registry(classes)

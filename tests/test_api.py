@@ -26,14 +26,15 @@ def test_language_detection(text: str, lang: str) -> None:
 
 def test_parse_offsets_survive_surrounding_whitespace() -> None:
     plain = smartlint.parse("Grow revenue 10% by 2027", lang="en", reference_date=date(2027, 1, 1))
-    padded = smartlint.parse("  \tGrow revenue 10% by 2027\n", lang="en",
-                             reference_date=date(2027, 1, 1))
+    padded = smartlint.parse(
+        "  \tGrow revenue 10% by 2027\n", lang="en", reference_date=date(2027, 1, 1)
+    )
     assert padded.text.startswith("  \t")
     assert len(plain.quantities) == len(padded.quantities)
     for q in padded.quantities:
-        assert padded.text[q.start:q.end] == q.text
+        assert padded.text[q.start : q.end] == q.text
     for t in padded.timeframes:
-        assert padded.text[t.start:t.end] == t.text
+        assert padded.text[t.start : t.end] == t.text
 
 
 def test_lint_findings_are_the_same_with_surrounding_whitespace() -> None:

@@ -35,8 +35,18 @@ print("ok", len(codes))
 def test_wheel_install_finds_builtin_rules(tmp_path: Path) -> None:
     target = tmp_path / "site"
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-         "--target", str(target), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(ROOT),
+        ],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -46,8 +56,13 @@ def test_wheel_install_finds_builtin_rules(tmp_path: Path) -> None:
     # dependencies) importable, so the checkout cannot shadow it.
     env_path = [str(target)] + [p for p in sys.path if p and Path(p).resolve() != ROOT]
     run = subprocess.run(
-        [sys.executable, "-I", "-c", f"import sys; sys.path[:0] = {env_path!r}\n" + CHECK,
-         str(target)],
+        [
+            sys.executable,
+            "-I",
+            "-c",
+            f"import sys; sys.path[:0] = {env_path!r}\n" + CHECK,
+            str(target),
+        ],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -59,7 +74,12 @@ def test_wheel_install_finds_builtin_rules(tmp_path: Path) -> None:
 def test_every_source_package_is_listed_for_the_wheel() -> None:
     import tomllib
 
-    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
-    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "smartlint").rglob("__init__.py")}
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(p.parent.relative_to(ROOT).parts)
+        for p in (ROOT / "smartlint").rglob("__init__.py")
+    }
     missing = found - listed
     assert not missing, f"add to [tool.setuptools] packages in pyproject.toml: {sorted(missing)}"

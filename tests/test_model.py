@@ -10,8 +10,16 @@ from smartlint.model import Dimension, Finding, Rewrite, Severity, Suggestion
 
 
 def test_finding_is_frozen_and_serialisable() -> None:
-    f = Finding("M101", "missing-measure", Dimension.MEASURABLE, Severity.ERROR, "msg", 0, 4,
-                (Suggestion("Add a target", "Raise <metric> to <target>"),))
+    f = Finding(
+        "M101",
+        "missing-measure",
+        Dimension.MEASURABLE,
+        Severity.ERROR,
+        "msg",
+        0,
+        4,
+        (Suggestion("Add a target", "Raise <metric> to <target>"),),
+    )
     with pytest.raises(dataclasses.FrozenInstanceError):
         f.code = "X"  # type: ignore[misc]
     d = f.to_dict()
@@ -33,8 +41,12 @@ def test_suggestion_apply_on_a_span_and_on_the_whole_goal() -> None:
     assert not whole.safe
 
 
-@given(st.dictionaries(st.sampled_from(["target", "baseline", "deadline", "期限"]),
-                       st.text(alphabet="0123456789%-.", min_size=1, max_size=8)))
+@given(
+    st.dictionaries(
+        st.sampled_from(["target", "baseline", "deadline", "期限"]),
+        st.text(alphabet="0123456789%-.", min_size=1, max_size=8),
+    )
+)
 def test_fill_replaces_exactly_the_given_placeholders(values: dict[str, str]) -> None:
     rw = Rewrite("x", "从<baseline>到<target>，在<期限>前 <deadline>", "zh")
     filled = rw.fill(values)

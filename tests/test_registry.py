@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from importlib.metadata import EntryPoint
+from typing import ClassVar
 
 import pytest
 
@@ -19,7 +20,10 @@ class ShoutingRule(Rule):
     code = "X901"
     name = "shouting"
     dimension = Dimension.SPECIFIC
-    messages = {"en": "Goal is in capitals: {word}", "zh": "目标全是大写：{word}"}
+    messages: ClassVar[dict[str, str]] = {
+        "en": "Goal is in capitals: {word}",
+        "zh": "目标全是大写：{word}",
+    }
 
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterable[Finding]:
         if goal.text.isupper():
@@ -49,12 +53,14 @@ def test_lookup_by_code_or_name() -> None:
 
 
 def test_third_party_plugins_load_only_when_selected(monkeypatch: pytest.MonkeyPatch) -> None:
-    plugin = EntryPoint(name="shout", value="tests.test_registry:ShoutingRule",
-                        group=registry_mod.GROUP)
+    plugin = EntryPoint(
+        name="shout", value="tests.test_registry:ShoutingRule", group=registry_mod.GROUP
+    )
     real = registry_mod._entry_points()
     monkeypatch.setattr(registry_mod, "_entry_points", lambda: [*real, plugin])
-    monkeypatch.setattr(EntryPoint, "load", lambda self: ShoutingRule if self is plugin
-                        else real_load(self))
+    monkeypatch.setattr(
+        EntryPoint, "load", lambda self: ShoutingRule if self is plugin else real_load(self)
+    )
     load_registry.cache_clear()
     try:
         assert "X901" not in load_registry()

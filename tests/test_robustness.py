@@ -17,12 +17,53 @@ REF = date(2027, 1, 15)
 
 # Goal-like fragments mixed with arbitrary text, so the generator reaches the extractors'
 # interesting paths (numbers, units, dates) and not only noise.
-FRAGMENTS = st.sampled_from([
-    "Increase", "revenue", "by", "10%", "$2.5M", "from", "to", "3x", "Q3", "2027", "FY27",
-    "within", "four", "months", "end of", "H2", "per week", "soon", "将", "客户流失率", "降低",
-    "2%", "到2027年", "年底前", "四个月内", "百分之十", "翻一番", "１２３", "万元", "每月", "尽快",
-    "at least", "NPS", "≥", "50", "ms", "0.5 s", "TBD", "X%", "<target>", "\u200f", "🚀", "\t",
-])
+FRAGMENTS = st.sampled_from(
+    [
+        "Increase",
+        "revenue",
+        "by",
+        "10%",
+        "$2.5M",
+        "from",
+        "to",
+        "3x",
+        "Q3",
+        "2027",
+        "FY27",
+        "within",
+        "four",
+        "months",
+        "end of",
+        "H2",
+        "per week",
+        "soon",
+        "将",
+        "客户流失率",
+        "降低",
+        "2%",
+        "到2027年",
+        "年底前",
+        "四个月内",
+        "百分之十",
+        "翻一番",
+        "１２３",
+        "万元",
+        "每月",
+        "尽快",
+        "at least",
+        "NPS",
+        "≥",
+        "50",
+        "ms",
+        "0.5 s",
+        "TBD",
+        "X%",
+        "<target>",
+        "\u200f",
+        "🚀",
+        "\t",
+    ]
+)
 GOALISH = st.lists(st.one_of(FRAGMENTS, st.text(max_size=6)), max_size=14).map(" ".join)
 ANY_TEXT = st.one_of(
     GOALISH,
@@ -42,7 +83,7 @@ def test_parse_and_lint_never_raise_and_spans_are_exact(text: str) -> None:
     goal = smartlint.parse(text, reference_date=REF)
     for span in _spans(goal):
         assert 0 <= span.start <= span.end <= len(text)
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
     result = smartlint.lint(text, context=smartlint.Context(reference_date=REF))
     for f in result.findings:
         assert 0 <= f.start <= f.end <= len(text), f
@@ -65,12 +106,23 @@ def test_surrounding_whitespace_changes_no_finding(text: str, before: str, after
     ctx = smartlint.Context(reference_date=REF)
     plain = smartlint.lint(text, context=ctx)
     padded = smartlint.lint(before + text + after, context=ctx)
-    assert [(f.code, f.message) for f in plain.findings] == \
-        [(f.code, f.message) for f in padded.findings]
+    assert [(f.code, f.message) for f in plain.findings] == [
+        (f.code, f.message) for f in padded.findings
+    ]
 
 
-@pytest.mark.parametrize("text", ["\ud800", "Grow \udfff revenue", "\x00\x01\x1b[31m", "\u202e50%",
-                                  "１０％増加", "ＮＰＳ５０", ""])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\ud800",
+        "Grow \udfff revenue",
+        "\x00\x01\x1b[31m",
+        "\u202e50%",
+        "１０％増加",
+        "ＮＰＳ５０",
+        "",
+    ],
+)
 def test_odd_characters(text: str) -> None:
     smartlint.lint(text)
     smartlint.parse(text, lang="zh")
