@@ -59,9 +59,9 @@ def _check_lang(lang: str | None) -> str | None:
 def _parse_stripped(
     text: str, lang: str, reference_date: date, fiscal_year_start: int
 ) -> ParsedGoal:
-    from smartlint.pipeline import get_nlp
+    from smartlint.pipeline import run_pipeline
 
-    doc = get_nlp(lang)(text)
+    doc = run_pipeline(lang, text)
     analysis = doc._.sl_goal
     timeframes = tuple(m.resolve(reference_date, fiscal_year_start) for m in doc._.sl_times)
     return ParsedGoal(

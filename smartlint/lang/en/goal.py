@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from smartlint.lang.base import GoalAnalysis, TimeMention
+from smartlint.lang.base import GoalAnalysis, TimeMention, doc_text
 from smartlint.lexicon import shipped
 from smartlint.model import Direction, Quantity, QuantityKind, Span, TimeKind
 
@@ -536,7 +536,7 @@ def _comparator(tokens: Sequence[Token], q: Quantity) -> str | None:
 
 def analyse(doc: Doc, quantities: Sequence[Quantity], times: Sequence[TimeMention]) -> GoalAnalysis:
     # Goals are short; a long text is read up to a limit so time stays bounded.
-    text = doc.text[:ANALYSIS_LIMIT]
+    text = doc_text(doc)[:ANALYSIS_LIMIT]
     quantities = [q for q in quantities if q.end <= ANALYSIS_LIMIT]
     times = [t for t in times if t.end <= ANALYSIS_LIMIT]
     placeholders = tuple(Span(m.start(), m.end(), m.group(0)) for m in PLACEHOLDER.finditer(text))

@@ -6,7 +6,6 @@ Internal to `smartlint.lang.en`. Everything is compiled once at import.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 #: Full-width digits and signs map to ASCII one code point for one, so offsets do not move.
 FULLWIDTH = str.maketrans(
@@ -22,16 +21,6 @@ FULLWIDTH = str.maketrans(
         "：": ":",
     }
 )
-
-
-def doc_text(doc: Any) -> str:
-    """`doc.text`, computed once per Doc (spaCy joins every token on each access, which
-    costs ~50 ms on a 25,000-token junk input) and kept in the Doc's `user_data`."""
-    cached = doc.user_data.get("smartlint_text")
-    if cached is None:
-        cached = doc.text
-        doc.user_data["smartlint_text"] = cached
-    return cached
 
 
 def normalise(text: str) -> str:

@@ -27,13 +27,13 @@ import re
 
 from spacy.tokens import Doc
 
+from smartlint.lang.base import doc_text
 from smartlint.lang.en.numbers import (
     MONTH_RE,
     SCALE_WORDS,
     TENS_WORDS,
     UNITS_WORDS,
     WORD_NUMBER,
-    doc_text,
     normalise,
     parse_word_number,
 )

@@ -35,10 +35,9 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from smartlint import dates as D
-from smartlint.lang.base import TimeMention
+from smartlint.lang.base import TimeMention, doc_text
 from smartlint.lang.en.numbers import (
     MONTH_RE,
-    doc_text,
     month_number,
     normalise,
     parse_word_number,

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from smartlint.lang.base import GoalAnalysis, TimeMention
+from smartlint.lang.base import GoalAnalysis, TimeMention, doc_text
 from smartlint.lexicon import shipped
 from smartlint.model import Direction, Quantity, Span
 
@@ -132,7 +132,7 @@ def _after_marker(text: str, q: Quantity, marker: re.Pattern[str], lo: int) -> b
 
 def analyse(doc: Any, quantities: Sequence[Quantity], times: Sequence[TimeMention]) -> GoalAnalysis:
     """Verb, direction, metric, baseline, target, change and placeholders of one goal."""
-    text: str = doc.text
+    text: str = doc_text(doc)
     placeholders = _placeholders(text)
     clause = _Clauses(text)
     picked = _pick_verb(text, quantities, clause)

@@ -19,6 +19,7 @@ import bisect
 import re
 from typing import Any
 
+from smartlint.lang.base import doc_text
 from smartlint.lang.zh.numerals import DIGITS, NUMERAL_CHARS, parse_chinese_number
 from smartlint.lexicon import shipped
 from smartlint.model import Quantity, QuantityKind
@@ -227,7 +228,7 @@ class _Taken:
 
 def extract(doc: Any) -> list[Quantity]:
     """Quantities in `doc` (a spaCy Doc or anything with `.text`), in text order."""
-    text: str = doc.text
+    text: str = doc_text(doc)
     out: list[Quantity] = []
     taken = _Taken(len(text))
     # Stop-word matches are disjoint and in order, so one bisect finds the one that could

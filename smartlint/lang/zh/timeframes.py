@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import Any, cast
 
 from smartlint import dates
-from smartlint.lang.base import Resolver, TimeMention
+from smartlint.lang.base import Resolver, TimeMention, doc_text
 from smartlint.lang.zh.numerals import parse_chinese_number
 from smartlint.model import TimeKind
 
@@ -668,7 +668,7 @@ def _merge_ranges(text: str, out: list[TimeMention]) -> list[TimeMention]:
 
 def extract(doc: Any) -> list[TimeMention]:
     """Time mentions in `doc` (a spaCy Doc or anything with `.text`), in text order."""
-    text: str = doc.text
+    text: str = doc_text(doc)
     if not text:
         return []
     out: list[TimeMention] = []
