@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from smartlint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
-from smartlint.errors import SmartlintError
+from smartlint.errors import InputError, SmartlintError
 from smartlint.model import Severity
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -95,12 +95,33 @@ def _write(stream: TextIO, text: str) -> None:
     stream.flush()
 
 
+def _refuse_output_over_input(output_file: str, paths: list[str]) -> None:
+    """The report may not replace a file this run reads: an input named on the command
+    line, or a goal source inside an input folder."""
+    from smartlint.safeio import check_output_path
+
+    check_output_path(output_file, *[p for p in paths if not Path(p).is_dir()])
+    target = Path(output_file).resolve()
+    for folder in (Path(p).resolve() for p in paths if Path(p).is_dir()):
+        if folder in target.parents and target.suffix.lower() in _SOURCE_SUFFIXES:
+            raise InputError(
+                f"refusing to write the report inside the input folder {folder} as a "
+                "goal source: choose another output file",
+                output_file,
+            )
+
+
+_SOURCE_SUFFIXES = {".md", ".markdown", ".yaml", ".yml", ".txt"}
+
+
 def run(args: argparse.Namespace) -> int:
     from smartlint.config import load_config
     from smartlint.documents.engine import Checker
     from smartlint.output import render
 
     paths = [p for p in args.paths if p != "-"]
+    if args.output_file is not None:
+        _refuse_output_over_input(args.output_file, paths)
     read_stdin = "-" in args.paths
     if not args.paths and not args.goal:
         if sys.stdin is None or sys.stdin.isatty():
@@ -155,8 +176,10 @@ def run(args: argparse.Namespace) -> int:
         quiet=args.quiet,
     )
     if to_file:
+        from smartlint.safeio import write_text_atomic
+
         try:
-            Path(args.output_file).write_text(output, encoding="utf-8")
+            write_text_atomic(args.output_file, output, *paths)
         except OSError as exc:
             raise SmartlintError(
                 f"{args.output_file}: cannot write the report: {exc.strerror or exc}"

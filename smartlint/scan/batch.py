@@ -16,18 +16,13 @@ from typing import Any
 
 from smartlint.config import Config
 from smartlint.errors import InputError
+from smartlint.safeio import atomic_path, check_output_path, commit
 from smartlint.scan.engine import GoalResult, RowRecord, ScanStats, iter_records
 from smartlint.scan.progress import Progress
 from smartlint.scan.readers import open_sheet
 from smartlint.scan.report import render_report
 from smartlint.scan.summary import ScanSummary
-from smartlint.scan.writers import (
-    AnnotatedWriter,
-    atomic_path,
-    check_output_path,
-    commit,
-    open_writer,
-)
+from smartlint.scan.writers import AnnotatedWriter, open_writer
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
