@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from smartlint_rules import _support as sup
+from smartlint_rules.a105_metric_wrong_direction import better_way, better_word
 
 from smartlint.model import Dimension, Direction, Finding, ParsedGoal, Suggestion
 from smartlint.rule import Examples, Rule, RuleContext
@@ -17,14 +19,25 @@ _WAY = {
 _TITLE = {"en": "Swap baseline and target", "zh": "交换基线和目标"}
 _VERB_FOR = {"en": {"up": "increase", "down": "reduce"}, "zh": {"up": "提高", "down": "降低"}}
 _BOTH_TITLE = {"en": "Swap the numbers and use “{verb}”", "zh": "交换数值并改用“{verb}”"}
-_BETTER = {"en": {"up": "up", "down": "down"}, "zh": {"up": "高", "down": "低"}}
 #: When the numbers make the metric worse (`metric_direction` lexicon).
 _WORSE = {
-    "en": "From {baseline} to {target} makes {metric} worse (it is better when it goes "
-    "{better}): make the verb, the metric and the numbers agree.",
+    "en": "From {baseline} to {target} makes {metric} worse ({better} is better): "
+    "make the verb, the metric and the numbers agree.",
     "zh": "从{baseline}到{target}会让{metric}变差（{metric}越{better}越好）："
     "请让动词、指标与数值方向一致。",
 }
+
+
+_NUMBER_AND_UNIT = re.compile(r"^(\D{0,3}?[\d.,]+)(.*)$", re.DOTALL)
+
+
+def _swapped(baseline: str, target: str) -> tuple[str, str]:
+    """Baseline and target texts after swapping them. A unit written only once, on the
+    target ("from 10 to 14 days"), stays at the end: "14 to 10 days", not "14 days to 10"."""
+    b, t = _NUMBER_AND_UNIT.match(baseline), _NUMBER_AND_UNIT.match(target)
+    if b is not None and t is not None and not b.group(2).strip() and t.group(2).strip():
+        return t.group(1), b.group(1) + t.group(2)
+    return target, baseline
 
 
 class DirectionConflict(Rule):
@@ -69,7 +82,8 @@ class DirectionConflict(Rule):
             bad=["Reduce customer churn from 3% to 5% by June 30, 2027",
                  "Increase win rate from 30% to 25% in Q2 2027",
                  "Improve p95 latency from 200 ms to 0.5 s by June 30, 2027"],
-            good=["Reduce customer churn from 5% to 3% by June 30, 2027",
+            good=["Raise the share of tickets solved on first contact from 55% to 70% by Q1 2027",
+                  "Reduce customer churn from 5% to 3% by June 30, 2027",
                   "Improve p95 latency from 300 ms to 200 ms by June 30, 2027",
                   "Reduce p95 latency from 0.5 s to 200 ms by June 30, 2027"],
         ),
@@ -94,8 +108,9 @@ class DirectionConflict(Rule):
         verb = sup.first_verb(goal, config)
         start = min(verb.start, baseline.start) if verb is not None else baseline.start
         between = goal.text[baseline.end : target.start]
+        swapped_baseline, swapped_target = _swapped(baseline.text, target.text)
         swap = Suggestion(
-            title=_TITLE[lang], replacement=target.text + between + baseline.text,
+            title=_TITLE[lang], replacement=swapped_baseline + between + swapped_target,
             start=baseline.start, end=target.end,
         )
         way = sup.signed_direction(goal, config)
@@ -107,23 +122,28 @@ class DirectionConflict(Rule):
             return
         # the verb agrees with the numbers (or says only "improve"), but the numbers make
         # the metric worse: "将响应时间从2秒提高到5秒", "Improve latency from 200 ms to 0.5 s"
-        metric = sup.metric_term(goal, "metric_direction", config)
-        if metric is None or metric.value not in ("up", "down"):
+        metric = better_way(goal, config)
+        if metric is None:
             return
         if (metric.value == "up") == (moved is Direction.INCREASE):
             return
         message = _WORSE[lang].format(
             baseline=baseline.text, target=target.text, metric=metric.text,
-            better=_BETTER[lang][metric.value],
+            better=better_word(lang, metric.text, metric.value),
         )
-        suggestions = [swap]
+        # the verb agrees with the numbers: swapping the numbers alone would make them
+        # disagree with the verb, so the swap comes with the verb turned round
+        suggestions = [] if way is moved else [swap]
         if verb is not None and way is moved:  # swap the numbers and turn the verb round
             better_verb = _VERB_FOR[lang][metric.value]
+            if lang == "zh" and better_word(lang, metric.text, metric.value) == "短":
+                better_verb = "缩短"  # a duration is shortened, not lowered
             if verb.text[:1].isupper():
                 better_verb = better_verb[:1].upper() + better_verb[1:]
             edits = sorted(
-                [(verb.start, verb.end, better_verb), (baseline.start, baseline.end, target.text),
-                 (target.start, target.end, baseline.text)],
+                [(verb.start, verb.end, better_verb),
+                 (baseline.start, baseline.end, swapped_baseline),
+                 (target.start, target.end, swapped_target)],
                 reverse=True,
             )
             region_end = max(verb.end, target.end)

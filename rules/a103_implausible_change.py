@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from smartlint_rules import _support as sup
+from smartlint_rules.m102_change_without_baseline import is_level_not_change
 
 from smartlint.model import Dimension, Direction, Finding, ParsedGoal, Quantity, QuantityKind
 from smartlint.rule import Examples, Rule, RuleContext
@@ -89,8 +90,8 @@ class ImplausibleChange(Rule):
                 return None
             return values[1] / values[0], target
         change = sup.change_quantity(goal)
-        if change is None or change.value is None:
-            return None
+        if change is None or change.value is None or is_level_not_change(goal, change):
+            return None  # "to 3x quota" is a level to reach, not a growth factor
         if change.kind is QuantityKind.MULTIPLIER:
             return change.value, change
         way = sup.direction(goal, config)

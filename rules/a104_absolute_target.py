@@ -14,6 +14,18 @@ from smartlint.rule import Examples, Rule, RuleContext
 _HUNDRED_PERCENT = re.compile(r"100\s*(?:%|％|percent\b)|百分之百", re.IGNORECASE)
 
 
+#: "100% of the annual sales quota", "年度销售任务的100%": attainment of a plan, which
+#: a team is expected to reach, not a flawless record.
+_PLAN_AFTER = re.compile(
+    r"\s*of\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:quota|plan|target|budget|goal|forecast|commit)s?\b",
+    re.IGNORECASE,
+)
+_ZH_PLAN_BEFORE = re.compile(
+    r"(?:任务|计划|指标|目标|预算|配额)(?:的|之)?\s*(?:完成率)?\s*(?:达到|完成)?\s*$"
+)
+
+
 class AbsoluteTarget(Rule):
     """A perfect-score target — 100%, zero, never — that one slip will miss.
 
@@ -21,7 +33,9 @@ class AbsoluteTarget(Rule):
     Flags targets that leave no room for error: "100%" as the level to reach (not a growth of
     100%), and the words of the `absolute_target` lexicon ("zero", "never", "no outages",
     "零缺陷", "零事故", "杜绝"). It reports at the `info` level: such goals are sometimes right
-    (safety, compliance), but they deserve a second thought.
+    (safety, compliance), but they deserve a second thought. "100% of the sales quota"
+    (or "年度销售任务的100%") is the plan being met, not a flawless record, and is left
+    alone.
 
     ## Why it matters
     An absolute target is missed by the first incident, after which it stops guiding anyone.
@@ -53,11 +67,13 @@ class AbsoluteTarget(Rule):
             bad=["Reach 100% test coverage by June 30, 2027",
                  "Have zero security incidents in 2027"],
             good=["Reach 85% test coverage by June 30, 2027",
-                  "Grow revenue by 100% by the end of 2027"],
+                  "Grow revenue by 100% by the end of 2027",
+                  "Reach 100% of the annual sales quota by December 31, 2027"],
         ),
         "zh": Examples(
             bad=["2027年全年实现零缺陷交付", "2027年6月30日前测试覆盖率达到100%"],
-            good=["2027年6月30日前测试覆盖率达到85%", "2027年底前将收入提高100%"],
+            good=["2027年6月30日前测试覆盖率达到85%", "2027年底前将收入提高100%",
+                  "2027年底前完成年度销售任务的100%"],
         ),
     }
 
@@ -75,4 +91,8 @@ class AbsoluteTarget(Rule):
         for q in goal.quantities:
             if q.start <= m.start() < q.end and q.kind is QuantityKind.MULTIPLIER:
                 return
+        plan = _PLAN_AFTER.match(goal.text, m.end()) or _ZH_PLAN_BEFORE.search(
+            goal.text, 0, m.start())
+        if plan:
+            return  # "100% of the sales quota" is hitting the plan, not a perfect score
         yield self.finding(goal, m.start(), m.end(), ctx, term=m.group(0))

@@ -2,17 +2,51 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from smartlint_rules import _support as sup
 
 from smartlint.model import Dimension, Direction, Finding, ParsedGoal, Suggestion
 from smartlint.rule import Examples, Rule, RuleContext
 
-_BETTER = {"en": {"up": "up", "down": "down"}, "zh": {"up": "高", "down": "低"}}
+_BETTER = {"en": {"up": "higher", "down": "lower"}, "zh": {"up": "高", "down": "低"}}
 _VERB_FOR = {"en": {"up": "increase", "down": "reduce"}, "zh": {"up": "提高", "down": "降低"}}
 _TITLE = {"en": "Use “{verb}”", "zh": "改用“{verb}”"}
+#: "the share of tickets solved on first contact" is a share, not tickets: a ratio word
+#: before "of" is the head of the phrase, and a share has no better way of its own.
+_EN_RATIO_OF = re.compile(
+    r"\b(?:share|percentage|percent|proportion|fraction|%)\s+of\s+"
+    r"(?:(?:the|our|all|new|active)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+_ZH_DURATION = re.compile(r"(?:时间|时长|周期|耗时)$")
+_ZH_COUNT = re.compile(r"(?:量|数|次数|数量|工单|投诉|故障|事故|缺陷|线索|商机)$")
+
+
+def better_word(lang: str, metric: str, better: str) -> str:
+    """Which way is better, in words: "lower"; "低", or "短" / "少" for a Chinese duration
+    or count ("响应时间越短越好", "工单量越少越好", not "越低越好")."""
+    if lang == "zh" and _ZH_DURATION.search(metric):
+        return "长" if better == "up" else "短"
+    if lang == "zh" and _ZH_COUNT.search(metric):  # "工单量越少越好", not "越低越好"
+        return "多" if better == "up" else "少"
+    return _BETTER[lang][better]
+
+
+def better_way(goal: ParsedGoal, config: Any) -> Any:
+    """The `metric_direction` entry the goal moves, or None when the metric's better way is
+    unknown — also when the entry is only what a share or rate counts ("the share of
+    tickets solved on first contact"), since its head then is the share."""
+    metric = sup.metric_term(goal, "metric_direction", config)
+    if metric is None or metric.value not in ("up", "down"):
+        return None
+    if goal.lang == "en" and _EN_RATIO_OF.search(goal.text, 0, metric.start):
+        return None
+    return metric
 
 
 def _match_case(word: str, like: str) -> str:
@@ -53,8 +87,8 @@ class MetricWrongDirection(Rule):
     name = "metric-wrong-direction"
     dimension = Dimension.ACHIEVABLE
     messages: ClassVar[Mapping[str, str]] = {
-        "en": "“{verb}” moves {metric} the wrong way: {metric} is better when it goes "
-        "{better}. Did you mean “{fix}”?",
+        "en": "“{verb}” moves {metric} the wrong way: for {metric}, {better} is better. "
+        "Did you mean “{fix}”?",
         "zh": "“{verb}”让{metric}朝错误方向变化：{metric}越{better}越好。是否应为“{fix}”？",
     }
     examples: ClassVar[Mapping[str, Examples]] = {
@@ -62,6 +96,7 @@ class MetricWrongDirection(Rule):
             bad=["Increase customer churn to 5% by June 30, 2027",
                  "Reduce NPS by 5 points by the end of 2027"],
             good=["Reduce customer churn to 3% by June 30, 2027",
+                  "Increase the share of tickets solved on first contact to 70% by Q2 2027",
                   "Increase NPS from 30 to 40 by the end of 2027",
                   "Reduce the support ticket resolution time to 4 hours by June 30, 2027"],
         ),
@@ -79,8 +114,8 @@ class MetricWrongDirection(Rule):
         baseline, target = sup.baseline_target(goal)
         if baseline is not None and target is not None:
             return  # the numbers say which way is meant: A101 (direction-conflict) judges
-        metric = sup.metric_term(goal, "metric_direction", config)
-        if metric is None or metric.value not in ("up", "down"):
+        metric = better_way(goal, config)
+        if metric is None:
             return
         if (metric.value == "up") == (way is Direction.INCREASE):
             return
@@ -95,5 +130,5 @@ class MetricWrongDirection(Rule):
         yield self.finding(
             goal, min(verb.start, metric.start), max(verb.end, metric.end), ctx,
             suggestions=[suggestion], verb=verb.text, metric=metric.text,
-            better=_BETTER[lang][metric.value], fix=fix,
+            better=better_word(lang, metric.text, metric.value), fix=fix,
         )

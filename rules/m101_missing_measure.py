@@ -7,13 +7,12 @@ from typing import ClassVar
 
 from smartlint_rules._core import (
     Signals,
-    en_measure_rewrite,
     is_objective,
     signals,
-    zh_measure_rewrite,
 )
 
 from smartlint.model import Dimension, Finding, ParsedGoal, Severity, Suggestion
+from smartlint.rewrite import level_plan, level_suggestion, zh_whole_metric
 from smartlint.rule import Examples, Rule, RuleContext
 
 
@@ -72,7 +71,7 @@ class MissingMeasure(Rule):
     plan_messages: ClassVar[Mapping[str, str]] = {
         "en": "\u201c{plan}\u201d points to a figure kept elsewhere: "
         "write the figure into the goal.",
-        "zh": "所指的数字不在目标里：请把“{plan}”的具体数值写进来。",
+        "zh": "“{plan}”所指的数字不在目标里：请把具体数值写进来。",
     }
     examples: ClassVar[Mapping[str, Examples]] = {
         "en": Examples(
@@ -125,15 +124,19 @@ class MissingMeasure(Rule):
             message = self.unset_messages[lang].format(placeholder=sig.placeholders[0].text)
         elif sig.plan is not None:
             message = self.plan_messages[lang].format(plan=sig.plan.text)
-        elif goal.metric is not None and sig.output is None and len(goal.metric.text) <= 40:
-            message = self.metric_messages[lang].format(metric=goal.metric.text)
+        elif (
+            goal.metric is not None and sig.output is None and len(goal.metric.text) <= 40
+            and level_plan(goal, ctx.config).direct  # "customers successful" is no metric
+        ):
+            metric = goal.metric.text
+            if lang == "zh" and goal.verb is not None:  # the whole of "…的服务水平"
+                start, end = zh_whole_metric(goal, (goal.metric.start, goal.metric.end),
+                                             goal.verb.end)
+                metric = goal.text[start:end]
+            message = self.metric_messages[lang].format(metric=metric)
         else:
             message = self.messages[lang]
-        rewrite = (
-            zh_measure_rewrite(goal, sig, ctx.config)
-            if lang == "zh"
-            else en_measure_rewrite(goal, sig, ctx.config)
-        )
+        rewrite = level_suggestion(goal, sig, ctx.config, ctx.context)
         title = "写明基线与目标值" if lang == "zh" else "State the baseline and the target"
         start, end = _span(goal, sig)
         yield self.finding(
@@ -145,6 +148,14 @@ class MissingMeasure(Rule):
             severity=Severity.INFO if is_objective(ctx) else None,
             suggestions=[Suggestion(title, rewrite, safe=False)],
         )
+
+
+def reported_by_missing_measure(goal: ParsedGoal, ctx: RuleContext) -> bool:
+    """Does M101 report this goal under the run's config? Rules that would only repeat
+    it (M103, M104) yield to it."""
+    if ctx.config is not None and not ctx.config.is_selected(MissingMeasure.code):
+        return False
+    return any(True for _ in MissingMeasure().check(goal, ctx))
 
 
 def _span(goal: ParsedGoal, sig: Signals) -> tuple[int, int]:

@@ -8,7 +8,16 @@ from typing import ClassVar
 
 from smartlint_rules import _support as sup
 
-from smartlint.model import Dimension, Finding, ParsedGoal, QuantityKind, Suggestion
+from smartlint.model import (
+    Dimension,
+    Direction,
+    Finding,
+    ParsedGoal,
+    Quantity,
+    QuantityKind,
+    Suggestion,
+    TimeKind,
+)
 from smartlint.rewrite import PLACEHOLDERS
 from smartlint.rule import Examples, Rule, RuleContext
 
@@ -16,6 +25,44 @@ _ZH_VERB_BEFORE = re.compile(
     r"(?:提高|提升|增加|增长|上升|降低|减少|下降|缩短|压缩|优化|改善|改进|增强|加强|翻)[了]?\s*$"
 )
 _TITLE = {"en": "Add the baseline", "zh": "补充基线"}
+#: Between the metric and its change: "sales by 10%", "bookings 3x".
+_EN_METRIC_THEN_CHANGE = re.compile(r"\s*by\s+", re.IGNORECASE)
+
+
+#: Words that make the next figure the level to reach, not a change: "to 3x quota",
+#: "to within ±5%", "达到3倍".
+_EN_LEVEL_BEFORE = re.compile(
+    r"\b(?:to|within|under|below|above|at|at least|at most|no more than|less than|"
+    r"more than)\s+(?:within\s+)?[±+~-]?\s*$",
+    re.IGNORECASE,
+)
+_ZH_LEVEL_BEFORE = re.compile(r"(?:到|至|达到|为|控制在|保持在|不低于|不高于|不超过)\s*[±+~-]?\s*$")
+
+
+_EN_OVER_LAST = re.compile(
+    r"\b(?:year[- ]over[- ]year|yoy|quarter[- ]over[- ]quarter|qoq|month[- ]over[- ]month|mom|"
+    r"(?:compared (?:with|to)|versus|vs\.?|over|on) (?:last|the previous|the prior) "
+    r"(?:year|quarter|month))\b",
+    re.IGNORECASE,
+)
+_ZH_OVER_LAST = re.compile(r"同比|环比|较上年|较去年|比去年|比上年|较上季度|比上季度")
+
+
+def _names_its_base(goal: ParsedGoal) -> bool:
+    """The change is measured against a named period — "compared with 2026", "YoY",
+    "同比", "比2026年" — whose figure is on record: the base is known, if not written."""
+    if any(t.kind is TimeKind.REFERENCE for t in goal.timeframes):
+        return True
+    pattern = _ZH_OVER_LAST if goal.lang == "zh" else _EN_OVER_LAST
+    return bool(pattern.search(goal.text))
+
+
+def is_level_not_change(goal: ParsedGoal, change: Quantity) -> bool:
+    """"Increase pipeline coverage to 3x quota", "Improve forecast accuracy to within ±5%":
+    the figure is where the metric must get to (a target), not how much it must move."""
+    before = goal.text[max(0, change.start - 24) : change.start]
+    pattern = _ZH_LEVEL_BEFORE if goal.lang == "zh" else _EN_LEVEL_BEFORE
+    return bool(pattern.search(before))
 
 
 def baseline_insertion(goal: ParsedGoal, change_start: int, change_end: int) -> tuple[int, str]:
@@ -24,7 +71,32 @@ def baseline_insertion(goal: ParsedGoal, change_start: int, change_end: int) -> 
         m = _ZH_VERB_BEFORE.search(goal.text, 0, change_start)
         at = m.start() if m else change_start
         return at, f"从{PLACEHOLDERS['zh']['baseline']}"
-    return change_end, f" from {PLACEHOLDERS['en']['baseline']}"
+    # after the metric, so that the change still reads on: "Increase sales from <baseline>
+    # by 10%", "Double qualified pipeline from <baseline>" (not "Double from <baseline> …")
+    span = sup.metric_span(goal)
+    at = change_end
+    if span is not None and (
+        _EN_METRIC_THEN_CHANGE.fullmatch(goal.text, span[1], change_start)
+        or (change_end <= span[0] and not goal.text[change_end : span[0]].strip())
+    ):
+        at = span[1]
+    return at, f" from {PLACEHOLDERS['en']['baseline']}"
+
+
+def _example(goal: ParsedGoal, change: Quantity, down: bool) -> str:
+    """A worked example of a baseline and the level the change leads to, going the goal's
+    way: "from 200 to 220" for "+10%", "from 200 to 160" for "−20%", "from 200 to 400"
+    for "double"."""
+    value = change.value or 0.0
+    if change.kind is QuantityKind.MULTIPLIER:
+        target = 200 * value
+    else:
+        target = 200 * (1 - value / 100) if down else 200 * (1 + value / 100)
+    if target < 0 or target == 200:
+        target = 100 if down else 300
+    if goal.lang == "zh":
+        return f"从200{'降低' if down else '提高'}到{target:g}"
+    return f"from 200 to {target:g}"
 
 
 class ChangeWithoutBaseline(Rule):
@@ -34,7 +106,8 @@ class ChangeWithoutBaseline(Rule):
     Fires when the goal asks for a relative change — a percentage ("increase revenue by 10%",
     "收入提高10%") or a multiplier ("double", "3x", "翻一番") — and states no starting level
     ("from $2M", "从200万元"). Changes in percentage points and absolute counts ("by 500
-    customers") are not flagged.
+    customers") are not flagged, and neither is a change against a named period ("by 30%
+    compared with 2026", "year over year", "同比增长20%"): that base is a figure on record.
 
     ## Why it matters
     "10% more" of an unknown level cannot be checked at the end of the period: people will
@@ -56,19 +129,23 @@ class ChangeWithoutBaseline(Rule):
     name = "change-without-baseline"
     dimension = Dimension.MEASURABLE
     messages: ClassVar[Mapping[str, str]] = {
-        "en": "“{change}” of what level? State the baseline, e.g. “from $2M to $2.2M”.",
-        "zh": "“{change}”是相对哪个水平？请写明基线，例如“从200万元提高到220万元”。",
+        "en": "“{change}” of what level? State the baseline, e.g. “{example}”.",
+        "zh": "“{change}”是相对哪个水平？请写明基线，例如“{example}”。",
     }
     examples: ClassVar[Mapping[str, Examples]] = {
         "en": Examples(
             bad=["Increase annual recurring revenue by 10% by December 31, 2027"],
             good=["Increase annual recurring revenue by 10%, from $2M to $2.2M, by December "
                   "31, 2027",
+                  "Increase qualified pipeline coverage to 3x quota by June 30, 2027",
+                  "Improve forecast accuracy to within ±5% of the committed number in 2027",
+                  "Grow partner-sourced pipeline by 30% compared with 2026 by December 31, 2027",
                   "Increase annual recurring revenue from $2M to $2.2M by December 31, 2027"],
         ),
         "zh": Examples(
             bad=["2027年12月31日前将年度经常性收入提高10%"],
-            good=["2027年12月31日前将年度经常性收入从200万元提高到220万元"],
+            good=["2027年12月31日前将年度经常性收入从200万元提高到220万元",
+                  "2027年收入同比增长20%"],
         ),
     }
 
@@ -79,13 +156,16 @@ class ChangeWithoutBaseline(Rule):
         relative = change.kind is QuantityKind.MULTIPLIER or (
             change.kind is QuantityKind.PERCENT and change.unit in (None, "percent")
         )
-        if not relative:
+        if not relative or is_level_not_change(goal, change):
             return
+        if _names_its_base(goal):
+            return  # "by 30% compared with 2026", "同比增长20%": the base is a known figure
         baseline, _ = sup.baseline_target(goal)
         if baseline is not None:
             return
         at, words = baseline_insertion(goal, change.start, change.end)
         suggestion = Suggestion(title=_TITLE.get(goal.lang, _TITLE["en"]), replacement=words,
                                 start=at, end=at)
+        down = sup.signed_direction(goal, sup.config_of(ctx)) is Direction.DECREASE
         yield self.finding(goal, change.start, change.end, ctx, suggestions=[suggestion],
-                           change=change.text)
+                           change=change.text, example=_example(goal, change, down))

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from smartlint_rules import _support as sup
+from smartlint_rules.m101_missing_measure import reported_by_missing_measure
 
 from smartlint.model import Dimension, Finding, ParsedGoal, Suggestion
 from smartlint.rewrite import metric_sentence
@@ -21,7 +22,9 @@ class MetricWithoutTarget(Rule):
     Fires on a goal that is little more than the name of a metric from the `metric_direction`
     lexicon — no action verb, no number, the metric at the end of the phrase ("NPS", "Q3
     pipeline coverage", "客户满意度"). Goals with a verb but no number are left to M101
-    (missing-measure).
+    (missing-measure). When M101 is selected and reports the goal, this rule stays quiet:
+    both would say "no level" with the same rewrite, so M103 speaks only in runs that
+    leave M101 out.
 
     ## Why it matters
     A metric on its own says what to watch, not where it should be. At the end of the period
@@ -84,6 +87,8 @@ class MetricWithoutTarget(Rule):
         rest = goal.text[metric.end :].strip().strip(" 。.，,")
         if (len(rest) > 1) if goal.lang == "zh" else bool(rest):
             return  # the metric is not the head of the phrase: "NPS survey", "sales team"
+        if reported_by_missing_measure(goal, ctx):
+            return  # M101 says the same thing, with the same rewrite
         name = goal.text.strip().rstrip("。.")
         phrase = name
         if goal.lang == "en" and name[:1].isupper() and name[1:2].islower():

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from smartlint_rules import _support as sup
+from smartlint_rules.m101_missing_measure import reported_by_missing_measure
 
 from smartlint.model import Dimension, Finding, ParsedGoal, Suggestion
 from smartlint.rule import Examples, Rule, RuleContext
@@ -23,6 +24,9 @@ class YesNoKeyResult(Rule):
     fires if the goal is a deliverable or an action with no number — "Launch the new pricing
     page", "Complete the CRM migration", "上线新版定价页面" — recognised by the `do` verbs of
     the `goal_verbs` lexicon. Objectives and goals without a type are left to M101 and S102.
+    When M101 (missing-measure) is selected and reports the key result, this rule stays
+    quiet: M101 and S102 (output-not-outcome) already say that it sets no measure and is a
+    task, so M104 speaks only in runs that leave M101 out.
 
     ## Why it matters
     A key result should show how far the objective has moved. A done/not-done task says only
@@ -72,6 +76,8 @@ class YesNoKeyResult(Rule):
         verb = sup.first_verb(goal, sup.config_of(ctx))
         if verb is None or verb.value != "do":
             return
+        if reported_by_missing_measure(goal, ctx):
+            return  # M101 and S102 already say it
         if goal.lang == "zh":
             text = f"{goal.text}，使<指标>从<基线>提高到<目标>"
         else:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
+from smartlint_rules import _support as sup
 from smartlint_rules._core import (
-    en_measure_rewrite,
     is_objective,
     signals,
-    zh_measure_rewrite,
 )
 
 from smartlint.model import Dimension, Finding, ParsedGoal, Severity, Suggestion
+from smartlint.rewrite import level_suggestion
 from smartlint.rule import Examples, Rule, RuleContext
 
 
@@ -27,7 +27,9 @@ class VagueOutcome(Rule):
     target ("X%", "TBD"), and no quantity, threshold or precise criterion pins it down.
     "Increase sales by 10%" and "Reduce churn to 3%" are not vague; neither is a concrete
     binary deliverable ("Deploy a marketing automation platform") or "achieve the plan"
-    (its criterion is precise, only kept elsewhere).
+    (its criterion is precise, only kept elsewhere). When the vague word is a verb that
+    only gives a direction ("Increase", "降低"), the message says so: the way is clear, the
+    distance is not.
 
     ## Why it matters
     A vague outcome lets everyone read their own goal into it: the team cannot tell what
@@ -56,6 +58,11 @@ class VagueOutcome(Rule):
         "en": "Vague outcome: \u201c{cue}\u201d leaves open what exactly must be achieved; "
         "pin it down with a metric and a level.",
         "zh": "结果表述模糊：“{cue}”没说清要做到什么程度，请用具体指标和数值来界定。",
+    }
+    #: When the cue is a verb that gives the way but not the distance ("Increase sales").
+    direction_messages: ClassVar[Mapping[str, str]] = {
+        "en": "“{cue}” says which way, not how far: name the result to reach.",
+        "zh": "“{cue}”只说了方向，没说幅度：请写明要达到的结果。",
     }
     examples: ClassVar[Mapping[str, Examples]] = {
         "en": Examples(
@@ -106,17 +113,19 @@ class VagueOutcome(Rule):
         if sig.vague is None:
             return
         lang = goal.lang if goal.lang in self.messages else "en"
-        rewrite = (
-            zh_measure_rewrite(goal, sig, ctx.config)
-            if lang == "zh"
-            else en_measure_rewrite(goal, sig, ctx.config)
-        )
+        rewrite = level_suggestion(goal, sig, ctx.config, ctx.context)
         title = "用指标和数值界定结果" if lang == "zh" else "Pin the outcome down with a level"
+        verb = sup.first_verb(goal, ctx.config)
+        message = None
+        if (verb is not None and (verb.start, verb.end) == (sig.vague.start, sig.vague.end)
+                and verb.value in ("up", "down")):
+            message = self.direction_messages[lang].format(cue=sig.vague.text)
         yield self.finding(
             goal,
             sig.vague.start,
             sig.vague.end,
             ctx,
+            message=message,
             severity=Severity.INFO if is_objective(ctx) else None,
             suggestions=[Suggestion(title, rewrite, safe=False)],
             cue=sig.vague.text,

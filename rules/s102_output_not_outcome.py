@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
-from smartlint_rules._core import en_outcome_rewrite, signals, zh_outcome_rewrite
+from smartlint_rules._core import signals
 
 from smartlint.model import Dimension, Finding, ParsedGoal, Severity, Suggestion
+from smartlint.rewrite import outcome_suggestion
 from smartlint.rule import Examples, Rule, RuleContext
 
 
@@ -100,12 +101,9 @@ class OutputNotOutcome(Rule):
         sig = signals(goal, ctx)
         if sig.output is None:
             return
-        if goal.lang == "zh":
-            suggestion = Suggestion("把交付物改写为成果", zh_outcome_rewrite(goal, sig), safe=False)
-        else:
-            suggestion = Suggestion(
-                "State the outcome it should bring", en_outcome_rewrite(goal, sig), safe=False
-            )
+        title = "把交付物改写为成果" if goal.lang == "zh" else "State the outcome it should bring"
+        rewrite = outcome_suggestion(goal, sig, ctx.config, ctx.context)
+        suggestion = Suggestion(title, rewrite, safe=False)
         yield self.finding(
             goal,
             sig.output.start,

@@ -59,9 +59,34 @@ def split_points(goal: ParsedGoal, config: Config | None = None) -> list[tuple[i
             own_object = len(obj.split()) >= 1
         if not own_object:
             continue
+        if _means_and_outcome(goal, before, after, part_start, m.start(), m.end()):
+            continue
         points.append((m.start(), m.end()))
         part_start = m.end()
     return points
+
+
+_MOVES = frozenset({"up", "down", "reach", "better"})
+
+
+def _means_and_outcome(
+    goal: ParsedGoal, before: sup.Term, after: sup.Term, start: int, joint: int, joint_end: int
+) -> bool:
+    """"Launch the partner portal and reduce churn from 5% to 3%": a deliverable with no
+    count next to a measured outcome is the means to that outcome, not a second outcome
+    (splitting it would leave a bare task as a goal of its own)."""
+    end = len(goal.text)
+
+    def counted(a: int, b: int) -> bool:
+        times = [(t.start, t.end) for t in goal.timeframes]
+        return any(a <= q.start and q.end <= b and not sup.spans_overlap((q.start, q.end), times)
+                   for q in goal.quantities)
+
+    first_task = before.value == "do" and not counted(start, joint)
+    second_task = after.value == "do" and not counted(joint_end, end)
+    first_outcome = before.value in _MOVES and counted(start, joint)
+    second_outcome = after.value in _MOVES and counted(joint_end, end)
+    return (first_task and second_outcome) or (first_outcome and second_task)
 
 
 class CompoundGoal(Rule):
@@ -72,8 +97,10 @@ class CompoundGoal(Rule):
     ("Increase revenue by 10% and reduce churn to 3%"; "降低成本，提高效率"; "…并将流失率降低到3%").
     Both parts must have their own verb and object, so "Build and launch the portal" (one
     deliverable, two steps) and "Increase revenue and profit by 10%" (one verb) stay quiet;
-    so do a guardrail ("…, while keeping the win rate above 30%", "同时保持…") and a means
-    clause ("通过举办培训，将采用率提高到60%").
+    so do a guardrail ("…, while keeping the win rate above 30%", "同时保持…"), a means
+    clause ("通过举办培训，将采用率提高到60%"), and a task with no count beside a measured
+    outcome ("Launch the partner portal and reduce churn from 5% to 3%"): the task is the
+    means to the outcome, and split off it would be a bare deliverable, not a goal.
 
     ## Why it matters
     A goal with two outcomes is half met most of the time, and then nobody can say whether it
@@ -96,9 +123,9 @@ class CompoundGoal(Rule):
     name = "compound-goal"
     dimension = Dimension.SPECIFIC
     messages: ClassVar[Mapping[str, str]] = {
-        "en": "This goal holds {n} separate outcomes: split it so each has its own measure "
+        "en": "This packs {n} separate goals into one: split it so each has its own measure "
         "and deadline.",
-        "zh": "这个目标包含{n}个独立的结果：请拆分，让每个结果有自己的衡量标准和期限。",
+        "zh": "这一条里有{n}个独立的目标：请拆开，让每个目标都有自己的衡量标准和期限。",
     }
     examples: ClassVar[Mapping[str, Examples]] = {
         "en": Examples(
@@ -106,13 +133,15 @@ class CompoundGoal(Rule):
                  "Cut infrastructure costs by 20%; raise NPS to 45 by the end of 2027"],
             good=["Increase revenue and gross margin by 10% by June 30, 2027",
                   "Build and launch the partner portal by June 30, 2027",
+                  "Launch the partner portal and reduce churn from 5% to 3% by June 30, 2027",
                   "Cut the sales cycle to 70 days while keeping the win rate above 30% by "
                   "June 30, 2027"],
         ),
         "zh": Examples(
             bad=["2027年6月30日前将收入提高10%，并将客户流失率降低到3%"],
             good=["2027年6月30日前将收入和毛利率提高10%",
-                  "2027年6月30日前将成交周期压缩到70天，同时保持赢单率不低于30%"],
+                  "2027年6月30日前将成交周期压缩到70天，同时保持赢单率不低于30%",
+                  "2027年6月30日前上线合作伙伴门户，并将客户流失率从5%降低到3%"],
         ),
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
@@ -12,6 +13,26 @@ from smartlint.rewrite import deadline_phrase
 from smartlint.rule import Examples, Rule, RuleContext
 
 _TITLE = {"en": "Add a deadline", "zh": "加上期限"}
+#: One-word frequencies that also name a metric when a noun follows ("annual sales quota",
+#: "monthly active users"): then nobody reads them as a deadline.
+_EN_ADJECTIVE = re.compile(
+    r"(?:daily|weekly|biweekly|monthly|quarterly|annual|yearly|semi-annual|half-yearly)$", re.I
+)
+_EN_NOUN_NEXT = re.compile(
+    r"\s+(?!(?:in|by|for|from|to|until|through|over|and|or|at|on|per|during|since)\b)[A-Za-z]"
+)
+_ZH_ADJECTIVE = re.compile(r"(?:年度|月度|季度|半年度|周度|年|月|季)$")
+_ZH_NOUN_NEXT = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+def _names_the_metric(text: str, start: int, end: int, lang: str) -> bool:
+    """"annual sales quota", "monthly active users", "年度销售任务", "月度活跃用户": the
+    frequency is part of the metric's name, not a time frame the goal is bounded by."""
+    word = text[start:end]
+    if lang == "zh":
+        return bool(_ZH_ADJECTIVE.search(word)) and not word.startswith("每") and bool(
+            _ZH_NOUN_NEXT.match(text, end))
+    return bool(_EN_ADJECTIVE.fullmatch(word)) and bool(_EN_NOUN_NEXT.match(text, end))
 
 
 class FrequencyNotDeadline(Rule):
@@ -20,8 +41,11 @@ class FrequencyNotDeadline(Rule):
     ## What it does
     Fires when the goal's only time words say how often or over what window something is
     measured — "monthly", "per week", "year over year", "每月", "同比" — and nothing says by
-    when the goal must be met, in the text or in the context's period. It reports at the `info`
-    level, next to the missing deadline, to explain why "monthly" does not count.
+    when the goal must be met, in the text or in the context's period. A frequency word that
+    is part of a metric's name ("annual sales quota", "monthly active users", "年度销售任务")
+    is not mistaken for a deadline by anyone, so it is left to T101 (missing-deadline). It
+    reports at the `info` level, next to the missing deadline, to explain why "monthly" does
+    not count.
 
     ## Why it matters
     "Publish a newsletter monthly" can be met or missed every month forever: without an end
@@ -50,13 +74,16 @@ class FrequencyNotDeadline(Rule):
     examples: ClassVar[Mapping[str, Examples]] = {
         "en": Examples(
             bad=["Publish 4 customer case studies monthly",
-                 "Grow monthly active users to 50,000"],
+                 "Send a product newsletter to 5,000 subscribers every month"],
             good=["Publish 4 customer case studies monthly in Q2 2027",
+                  "Grow monthly active users to 50,000",  # names the metric: T101's case
+                  "Reach 100% of the annual sales quota",
                   ("Grow monthly active users to 50,000", {"period": "2027-Q2"})],
         ),
         "zh": Examples(
             bad=["每月发布4篇客户案例"],
             good=["2027年6月30日前每月发布4篇客户案例",
+                  "完成年度销售任务的100%",
                   ("每月发布4篇客户案例", {"period": "2027-Q2"})],
         ),
     }
@@ -66,10 +93,11 @@ class FrequencyNotDeadline(Rule):
             return
         spans = [(t.start, t.end) for t in goal.timeframes if t.kind is TimeKind.FREQUENCY]
         if not spans:
-            term = sup.matcher(goal.lang, "frequency_time", sup.config_of(ctx)).first(goal.text)
-            if term is None:
-                return
-            spans = [(term.start, term.end)]
+            spans = [(term.start, term.end) for term in sup.matcher(
+                goal.lang, "frequency_time", sup.config_of(ctx)).finditer(goal.text)]
+        spans = [span for span in spans if not _names_the_metric(goal.text, *span, goal.lang)]
+        if not spans:
+            return
         start, end = min(spans)
         tail = goal.text.rstrip()
         sep = "" if goal.lang == "zh" else " "

@@ -15,7 +15,15 @@ from datetime import date
 from typing import Any
 
 from smartlint.config import Config
-from smartlint.model import Context, Finding, ParsedGoal, Quantity, Rewrite
+from smartlint.model import (
+    Context,
+    Direction,
+    Finding,
+    LintResult,
+    ParsedGoal,
+    Quantity,
+    Rewrite,
+)
 
 #: Placeholder names per language.
 PLACEHOLDERS = {
@@ -46,8 +54,9 @@ def _lang(lang: str) -> str:
     return lang if lang in PLACEHOLDERS else "en"
 
 
+#: The verb for a metric's better way (the brief's "Raise customer satisfaction …").
 _DIRECTION_VERB = {
-    "en": {"up": "Increase", "down": "Reduce", "": "Move"},
+    "en": {"up": "Raise", "down": "Reduce", "": "Move"},
     "zh": {"up": "提高", "down": "降低", "": "调整"},
 }
 
@@ -74,6 +83,7 @@ _BETTER_VERBS = {
     "zh": {"改善", "改进", "优化", "提升", "加强", "增强"},
 }
 _SPACES = re.compile(r"[ \t]{2,}")
+_ZH_CLAUSE_END = re.compile(r"[，,；;。！!？?\s]|[在于到至]|前|内")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 
 
@@ -111,6 +121,7 @@ def suggest(
     lang: str | None = None,
     context: Context | None = None,
     config: Config | None = None,
+    result: LintResult | None = None,
 ) -> Rewrite:
     """One rewrite of `text` that answers all its findings at once.
 
@@ -120,12 +131,19 @@ def suggest(
     which is used instead. A compound goal is split into one goal a line. Stale or
     misplaced deadlines (T103–T105) are the one fact replaced, since they are what is
     wrong. Fill the placeholders with `Rewrite.fill({"target": "5%", ...})`.
+
+    `result` is the `lint` result of this same text with this same context and config,
+    when the caller has it already (a scan lints every row first): it is used instead of
+    linting the goal a second time.
     """
     from smartlint.api import lint
 
     if not isinstance(text, str):
         raise TypeError(f"suggest() takes the goal as a str, not {type(text).__name__}")
-    result = lint(text, lang=lang, context=context, config=config)
+    if result is None:
+        result = lint(text, lang=lang, context=context, config=config)
+    elif result.text != text:
+        raise ValueError("suggest(): `result` was linted from another text than `text`")
     goal = result.goal
     by_code: dict[str, list[Finding]] = {}
     for finding in result.findings:
@@ -161,6 +179,24 @@ def _rewrite_one(
         addressed.update(c for c in by_code if c[0] in "SMT" and c != "S104")
         return Rewrite(original=text, text=whole, lang=lang, addresses=tuple(sorted(addressed)))
 
+    if "M101" in by_code:  # "Achieve the sales plan": the figure goes in, nothing else
+        from smartlint_rules._core import signals
+
+        from smartlint.rule import RuleContext
+
+        sig = signals(goal, RuleContext(context, config))
+        if sig.plan is not None and not sig.unset_target and sig.output is None:
+            whole = _fill_deadline(_plan_figure(goal, sig.plan.end, sig.time_bound), lang,
+                                   context)
+            addressed.update(c for c in ("M101", "T101") if c in by_code)
+            return Rewrite(original=text, text=whole, lang=lang,
+                           addresses=tuple(sorted(addressed)))
+
+    bare = _bare_metric_sentence(goal, by_code, context, config)
+    if bare is not None:  # "NPS", "云成本": a sentence around the metric
+        addressed.update(c for c in by_code if c[0] in "SMT" and c != "S104")
+        return Rewrite(original=text, text=bare, lang=lang, addresses=tuple(sorted(addressed)))
+
     output = by_code.get("S102", [])
     if output and output[0].suggestions and output[0].suggestions[0].start is None:
         # an activity or deliverable: S102's rewrite keeps it as the means to an outcome
@@ -192,8 +228,9 @@ def _rewrite_one(
     elif (
         verb is not None and metric is not None and metric.value in ("up", "down")
         and (verb.value == "better" or verb.key in _BETTER_VERBS[lang])
-    ):
-        verb_text = _DIRECTION_VERB[lang][metric.value]
+        and any(c in by_code for c in ("M101", "S101")) and level_plan(goal, config).direct
+    ):  # only a goal that needs a level gets its verb turned: a complete one stays as written
+        verb_text = _DIRECTION_VERB[lang][metric.value]  # the rules' own rewrites say the same
         if lang == "en" and not verb.text[:1].isupper():
             verb_text = verb_text.lower()
 
@@ -208,7 +245,18 @@ def _rewrite_one(
         or (moves_metric and not counts and not goal.placeholders)
     )
     if needs_measure:
-        edits.append(_measure_edit(goal, lang, metric_span, verb, verb_text, baseline))
+        plan = level_plan(goal, config)
+        if baseline is None and not plan.direct and (lang == "en" or verb is not None):
+            # not a metric to move ("Be the best sales team"): a measure of its own
+            if plan.level_word is not None:
+                edits.append(_Edit(*plan.level_word))
+            elif plan.more is not None and lang == "en":
+                edits.append(_Edit(plan.more[0], plan.more[1], f"{PLACEHOLDERS['en']['target']} "))
+            else:
+                edits.append(_Edit(plan.at, plan.at, _MEASURED_BY[lang]))
+        else:
+            at = plan.at if plan.direct and lang == "en" else None
+            edits.append(_measure_edit(goal, lang, metric_span, verb, verb_text, baseline, at))
         addressed.update(c for c in ("M101", "S101") if c in by_code)
     if verb is not None and verb_text != verb.text:  # dropped if the measure edit took it
         edits.append(_Edit(verb.start, verb.end, verb_text))
@@ -232,6 +280,35 @@ def _rewrite_one(
     return Rewrite(original=text, text=new, lang=lang, addresses=tuple(sorted(addressed)))
 
 
+def _bare_metric_sentence(
+    goal: ParsedGoal, by_code: dict[str, list[Finding]], context: Context, config: Config | None
+) -> str | None:
+    """The goal is the name of a metric and nothing else ("NPS", "Cloud cost", "客户满意度"):
+    "Increase NPS from <baseline> to <target> by <deadline>"; None for any other goal."""
+    from smartlint_rules import _support as sup
+    from smartlint_rules.a105_metric_wrong_direction import better_way
+
+    if not any(c in by_code for c in ("M101", "S101")) or goal.quantities or goal.placeholders:
+        return None
+    if sup.first_verb(goal, config) is not None or goal.timeframes:
+        return None
+    text = goal.text
+    core = text.strip().rstrip(".。")
+    lead = len(text) - len(text.lstrip())
+    span = sup.metric_span(goal, config) or (lead, lead + len(core))
+    if text[: span[0]].strip() or text[span[1] :].strip(" .。"):
+        return None
+    if not _measurable(goal, span, config):
+        return None
+    name = text[span[0] : span[1]]
+    if goal.lang == "en" and name[:1].isupper() and name[1:2].islower():
+        name = name[0].lower() + name[1:]  # "Cloud cost" goes mid-sentence
+    metric = better_way(goal, config)
+    period = context.period
+    return metric_sentence(goal.lang, name, metric.value if metric is not None else "up",
+                           period.end if period is not None else None)
+
+
 def _has_deadline_placeholder(text: str, lang: str) -> bool:
     return PLACEHOLDERS[lang]["deadline"] in text
 
@@ -244,6 +321,19 @@ def _fill_deadline(text: str, lang: str, context: Context) -> str:
     return text.replace(PLACEHOLDERS[lang]["deadline"], format_date(period.end, lang))
 
 
+def zh_whole_metric(goal: ParsedGoal, span: tuple[int, int], verb_end: int) -> tuple[int, int]:
+    """The metric after a Chinese verb, run on to the end of its clause: "提升客户成功团队的
+    服务水平" moves "客户成功团队的服务水平", not "客户成功团队的服务"."""
+    start, end = span
+    text = goal.text
+    if verb_end <= start:
+        clause = _ZH_CLAUSE_END.search(text, end)
+        stop = clause.start() if clause is not None else len(text)
+        if not any(ch.isdigit() for ch in text[end:stop]):
+            end = stop
+    return start, end
+
+
 def _measure_edit(
     goal: ParsedGoal,
     lang: str,
@@ -251,6 +341,7 @@ def _measure_edit(
     verb: Any,
     verb_text: str,
     baseline: Quantity | None,
+    at: int | None = None,
 ) -> _Edit:
     """Where the level goes: after the metric ("… NPS from <baseline> to <target>"); in
     Chinese the metric moves before the verb ("将客户满意度从<基线>提高到<目标>")."""
@@ -265,13 +356,280 @@ def _measure_edit(
     if baseline is not None:  # "from 3%" is there: the target goes right after it
         return _Edit(baseline.end, baseline.end, level)
     if lang == "zh" and verb is not None and metric_span is not None:
-        m_start, m_end = metric_span
+        m_start, m_end = zh_whole_metric(goal, metric_span, verb.end)
         moved = f"{text[m_start:m_end]}从{ph['baseline']}{verb_text}到{ph['target']}"
         if verb.end <= m_start:  # "提升客户满意度" → "将客户满意度从<基线>提高到<目标>"
             return _Edit(verb.start, m_end, "将" + moved)
         if m_end <= verb.start:  # "客户满意度提升" → "客户满意度从<基线>提高到<目标>"
             return _Edit(m_start, verb.end, moved)
+    if at is not None:  # the end of the verb's object ("the number of reps at quota")
+        return _Edit(at, at, level)
     if metric_span is not None and verb is not None:
         return _Edit(metric_span[1], metric_span[1], level)
     end = len(text.rstrip().rstrip("。."))
     return _Edit(end, end, f"（{level}）" if lang == "zh" else level)
+
+
+# -- where a level goes, as the rules' suggestions and the combined rewrite both need ----
+
+#: Where the object of the verb ends in English: a later clause ("by improving …",
+#: "so that …", "and …") or punctuation. "to" is not one: "time to hire" is one metric.
+_EN_OBJECT_END = re.compile(
+    r"\s*[,;:(]|\s(?:by|through|via|so that|so|while|without|and|but|because|as)\s", re.I
+)
+#: "Keep churn low", "Maintain uptime high": a metric and a vague level word.
+_EN_KEEP_LEVEL = re.compile(r"\s+(.+?)\s+(low|high|down|up|stable|steady)\b", re.I)
+_EN_TRAILING_PREP = re.compile(
+    r"\s(?:in|by|during|within|before|until|till|over|at|on|for|through|throughout|"
+    r"ahead of|no later than|the end of|by the end of|end of)$", re.I
+)
+#: "Win more mid-market deals": the count to reach replaces "more" before a plural noun.
+_EN_MORE_PLURAL = re.compile(r"\bmore\s+(?=(?:[\w-]+\s+){0,2}[A-Za-z-]*[a-rt-z]s\b)", re.I)
+#: "the number of reps at quota": a count or share of anything is measurable.
+_EN_COUNT_OF = re.compile(
+    r"(?:the\s+)?(?:number|count|share|percentage|proportion|amount|volume|rate|ratio)\s+of\s",
+    re.I,
+)
+_MEASURED_BY = {
+    "en": ", measured by <metric> going from <baseline> to <target>",
+    "zh": "，使<指标>从<基线>提升至<目标>",
+}
+_ZH_METRIC_END = re.compile(
+    r"(?:率|成本|时间|时长|周期|费用|满意度|指数|数量|人数|收入|营收|利润|份额|金额|规模|次数|天数|"
+    r"得分|分数|评分|单价|销量|销售额)$"
+)
+
+
+@dataclass(frozen=True)
+class LevelPlan:
+    """How to add a level to a goal that has none.
+
+    `direct`: the goal moves a metric a reader can measure ("Improve customer
+    satisfaction"), so the level goes right after its object, at `at`, and the verb becomes
+    `verb` (None: keep it). Otherwise ("Be the best sales team", "Expand into EMEA") the
+    goal gets a measure clause of its own at the end. `drop` are vague time words
+    ("soon", "尽快") that the deadline replaces.
+    """
+
+    direct: bool
+    at: int
+    verb: tuple[int, int, str] | None
+    drop: tuple[tuple[int, int], ...]
+    more: tuple[int, int] | None = None  # "more" before a plural noun, English only
+    #: "Keep churn low": the vague level word, and the bound that replaces it
+    level_word: tuple[int, int, str] | None = None
+
+
+def vague_time_spans(goal: ParsedGoal, config: Config | None) -> tuple[tuple[int, int], ...]:
+    """The vague time words of the goal ("soon", "ASAP", "尽快")."""
+    from smartlint_rules import _support as sup
+
+    from smartlint.model import TimeKind
+
+    spans = [(t.start, t.end) for t in goal.timeframes if t.kind is TimeKind.VAGUE]
+    for term in sup.matcher(goal.lang, "vague_time", config).finditer(goal.text):
+        if not sup.spans_overlap((term.start, term.end), spans):
+            spans.append((term.start, term.end))
+    return tuple(sorted(spans))
+
+
+def _measurable(goal: ParsedGoal, span: tuple[int, int], config: Config | None) -> bool:
+    """Does the verb's object name something with a level ("customer satisfaction",
+    "客户满意度"), not a thing or a quality ("the sales process", "官网", "world-class")?"""
+    from smartlint_rules import _support as sup
+
+    start, end = span
+    # "the best sales team": the article before the span belongs to the vague phrase
+    wide = max(0, start - 4) if goal.text[max(0, start - 4):start].lower() == "the " else start
+    if any(True for _ in sup.matcher(goal.lang, "vague_words", config).finditer(
+            goal.text, wide, end)):
+        return False
+    if goal.lang == "zh":
+        if _ZH_METRIC_END.search(goal.text[start:end]):
+            return True
+        return any(True for name in ("metric_direction", "metric_nouns")
+                   for _ in sup.matcher("zh", name, config).finditer(goal.text, start, end))
+    if _EN_COUNT_OF.match(goal.text, start):
+        return True
+    # the metric must be the head of the phrase: "customers successful" is about success
+    for name in ("metric_direction", "metric_nouns"):
+        for term in sup.matcher("en", name, config).finditer(goal.text, start, end):
+            rest = goal.text[term.end:end]
+            if not rest.strip() or rest.lower().startswith((" of ", " per ")):
+                return True
+    return False
+
+
+def level_plan(goal: ParsedGoal, config: Config | None) -> LevelPlan:
+    """Where and how a level ("from <baseline> to <target>") fits into the goal."""
+    from smartlint_rules import _support as sup
+    from smartlint_rules.a105_metric_wrong_direction import better_way
+
+    text = goal.text
+    lang = _lang(goal.lang)
+    drop = vague_time_spans(goal, config)
+    end = len(text.rstrip().rstrip(".。;；"))
+    verb = sup.first_verb(goal, config)
+    span = sup.metric_span(goal, config)
+    more = None
+    if lang == "en":
+        found = _EN_MORE_PLURAL.search(text)
+        if found is not None:
+            more = (found.start(), found.end())
+    if lang == "en" and verb is not None:
+        kept = _EN_KEEP_LEVEL.match(text, verb.end)
+        if verb.value == "keep" and kept is not None:
+            bound = "below" if kept.group(2).lower() in ("low", "down") else "above"
+            if kept.group(2).lower() in ("stable", "steady"):
+                bound = "at"
+            return LevelPlan(False, end, None, drop, None,
+                             (kept.start(2), kept.end(2), f"{bound} <target>"))
+    if span is not None:  # "pipeline ASAP": the vague time word is not part of the metric
+        for d_start, _ in drop:
+            if span[0] < d_start < span[1]:
+                span = (span[0], len(text[:d_start].rstrip()))
+    if span is None or not _measurable(goal, span, config):
+        return LevelPlan(False, end, None, drop, more)
+    if verb is None:  # a bare metric ("Cloud cost"): it gets a verb of its own
+        metric = better_way(goal, config)
+        better = metric.value if metric is not None else "up"
+        word = _DIRECTION_VERB[lang][better]
+        if lang == "zh":
+            return LevelPlan(True, span[1], (span[0], span[0], word), drop, None)
+        first = text[span[0]]
+        if not text[span[0] + 1 : span[0] + 2].isupper():  # "Cloud cost", not "NPS"
+            first = first.lower()
+        return LevelPlan(True, span[1], (span[0], span[0] + 1, f"{word} {first}"), drop, None)
+    moves = verb.value in ("up", "down", "better", "keep", "reach") or (
+        verb.key in _BETTER_VERBS[lang])
+    if (lang == "en" and span[0] < verb.end) or not moves:
+        return LevelPlan(False, end, None, drop, more)
+    at = span[1]
+    if lang == "en":
+        stop = _EN_OBJECT_END.search(text, span[1])
+        limit = stop.start() if stop is not None else end
+        for t in goal.timeframes:
+            if t.start >= span[1]:
+                limit = min(limit, t.start)
+        for d_start, _ in drop:
+            if d_start >= span[1]:
+                limit = min(limit, d_start)
+        head = text[:limit].rstrip()
+        prep = _EN_TRAILING_PREP.search(head)  # "in Q2 2027": the level goes before "in"
+        if prep is not None and limit < end:
+            head = head[: prep.start()].rstrip()
+        at = max(span[1], len(head))
+    new_verb = None
+    way = sup.signed_direction(goal, config)
+    if way is None or verb.key in _BETTER_VERBS[lang] or verb.value == "better":
+        # "improve" becomes the metric's better way; with the way unknown ("Improve time
+        # to hire") the verb stays: the numbers will say which way is meant
+        metric = better_way(goal, config)
+        if metric is not None:
+            word = _DIRECTION_VERB[lang][metric.value]
+            if lang == "en" and not verb.text[:1].isupper():
+                word = word.lower()
+            if word != verb.text:
+                new_verb = (verb.start, verb.end, word)
+    return LevelPlan(True, at, new_verb, drop, None)
+
+
+def en_level_rewrite(goal: ParsedGoal, time_bound: bool, config: Config | None) -> str:
+    """The whole goal with a level to reach, for M101/S101: "Raise customer satisfaction
+    from <baseline> to <target> by <deadline>"; "Win <target> mid-market deals by
+    <deadline>"; "Be the best sales team, measured by <metric> going from <baseline> to
+    <target> by <deadline>". Vague time words give way to the deadline."""
+    plan = level_plan(goal, config)
+    edits = [_Edit(a, b, "") for a, b in plan.drop]
+    if plan.direct:
+        if plan.verb is not None:
+            edits.append(_Edit(*plan.verb))
+        keep = goal.direction is Direction.KEEP
+        edits.append(_Edit(plan.at, plan.at,
+                           " at <target>" if keep else " from <baseline> to <target>"))
+    elif plan.level_word is not None:
+        edits.append(_Edit(*plan.level_word))
+    elif plan.more is not None:
+        edits.append(_Edit(plan.more[0], plan.more[1], "<target> "))
+    else:
+        edits.append(_Edit(plan.at, plan.at, _MEASURED_BY["en"]))
+    end = len(goal.text.rstrip().rstrip(".;"))
+    if not time_bound:
+        edits.append(_Edit(end, end, " by <deadline>"))
+    return _tidy(_apply(goal.text[:end], edits), "en")
+
+
+def zh_level_rewrite(goal: ParsedGoal, time_bound: bool, config: Config | None) -> str | None:
+    """For M101/S101 in Chinese, when the object has no level of its own ("尽快优化官网"):
+    "在<期限>前优化官网，使<指标>从<基线>提升至<目标>". None when the object is a metric
+    (the rules' own "将客户满意度从<基线>提高到<目标>" form is right for it)."""
+    from smartlint_rules import _support as sup
+
+    plan = level_plan(goal, config)
+    if plan.direct or sup.first_verb(goal, config) is None:
+        return None
+    edits = [_Edit(a, b, "") for a, b in plan.drop]
+    edits.append(_Edit(plan.at, plan.at, _MEASURED_BY["zh"]))
+    end = len(goal.text.rstrip().rstrip("。.;；"))
+    text = _apply(goal.text[:end], edits).strip()
+    return text if time_bound else f"在<期限>前{text}"
+
+
+def level_suggestion(
+    goal: ParsedGoal, sig: Any, config: Config | None, context: Context | None = None
+) -> str:
+    """The whole-goal suggestion of M101 and S101 (`sig`: the core rules' signals), with
+    the deadline of the context's period when there is one."""
+    text = _level_suggestion(goal, sig, config)
+    return _fill_deadline(text, _lang(goal.lang), context) if context is not None else text
+
+
+def _level_suggestion(goal: ParsedGoal, sig: Any, config: Config | None) -> str:
+    from smartlint_rules import _core
+
+    if sig.plan is not None and not sig.unset_target and sig.output is None:
+        return _plan_figure(goal, sig.plan.end, sig.time_bound)
+
+    if sig.output is not None and not sig.unset_target:
+        return outcome_suggestion(goal, sig, config)
+    if goal.lang == "zh":
+        if sig.unset_target:
+            return _core.zh_measure_rewrite(goal, sig, config)
+        return zh_level_rewrite(goal, sig.time_bound, config) or _core.zh_measure_rewrite(
+            goal, sig, config)
+    if sig.unset_target or sig.output is not None:
+        return _core.en_measure_rewrite(goal, sig, config)
+    return en_level_rewrite(goal, sig.time_bound, config)
+
+
+def outcome_suggestion(
+    goal: ParsedGoal, sig: Any, config: Config | None, context: Context | None = None
+) -> str:
+    """S102's rewrite (also M101's for an output): an outcome with the original as its
+    means — "Raise <metric> to <target> by <deadline> by launching the partner portal" —
+    without the vague time words the deadline replaces ("通过尽快上线…" would keep
+    "as soon as possible" next to the deadline)."""
+    from smartlint_rules import _core
+
+    if goal.lang == "zh":
+        text = _core.zh_outcome_rewrite(goal, sig)
+    else:
+        text = _core.en_outcome_rewrite(goal, sig)
+    for start, end in vague_time_spans(goal, config):
+        term = re.escape(goal.text[start:end])
+        pattern = term if goal.lang == "zh" else rf"(?<![\w-]){term}(?![\w-])"
+        text = re.sub(pattern, "", text, count=1)
+    text = _tidy(text, goal.lang)
+    return _fill_deadline(text, _lang(goal.lang), context) if context is not None else text
+
+
+def _plan_figure(goal: ParsedGoal, plan_end: int, time_bound: bool) -> str:
+    """"Achieve the sales plan" points to a figure kept elsewhere: the figure goes into the
+    goal, right after the plan ("Achieve the sales plan of <target> this quarter",
+    "年底前完成全年销售任务（<目标>）")."""
+    text = goal.text.rstrip().rstrip(".。")
+    if goal.lang == "zh":
+        filled = f"{text[:plan_end]}（<目标>）{text[plan_end:]}"
+        return filled if time_bound else f"在<期限>前{filled}"
+    filled = f"{text[:plan_end]} of <target>{text[plan_end:]}"
+    return filled if time_bound else f"{filled} by <deadline>"

@@ -202,7 +202,7 @@ def test_chinese_goal_message_in_chinese(capsys, repo) -> None:
     # "关键结果：" is five characters: the key result's text starts in column 6
     assert any(f[:2] == ("目标.md", 2) and f[2] >= 6 and f[3] == "M101" for f in findings(out))
     assert re.search(r"M101 [\u4e00-\u9fff]", out)
-    assert "    建议: " in out
+    assert "    建议：" in out
 
 
 def test_quiet_and_no_suggestions(capsys, repo) -> None:

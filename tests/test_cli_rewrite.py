@@ -31,7 +31,7 @@ def test_not_a_terminal_prints_the_placeholders(capsys: pytest.CaptureFixture[st
     code, out, _ = run(capsys, "rewrite", "Improve customer satisfaction", "--today",
                        "2027-01-15")
     assert code == 0
-    assert out == "Increase customer satisfaction from <baseline> to <target> by <deadline>\n"
+    assert out == "Raise customer satisfaction from <baseline> to <target> by <deadline>\n"
 
 
 def test_terminal_asks_for_each_placeholder(capsys: pytest.CaptureFixture[str],
@@ -49,7 +49,7 @@ def test_terminal_asks_for_each_placeholder(capsys: pytest.CaptureFixture[str],
                        "2027-01-15")
     assert code == 0
     assert [p.split(" ")[0] for p in prompts] == ["Baseline", "Target", "Deadline"]
-    assert out == "Increase customer satisfaction from 72% to 80% by <deadline>\n"
+    assert out == "Raise customer satisfaction from 72% to 80% by <deadline>\n"
 
 
 def test_terminal_in_chinese(capsys: pytest.CaptureFixture[str],
@@ -91,10 +91,10 @@ def test_json_and_period(capsys: pytest.CaptureFixture[str],
                        "--format", "json", "--value", "baseline=$2M", "--today", "2027-01-15")
     assert code == 0
     data = json.loads(out)
-    assert data["text"] == "Grow revenue by 10% from <baseline> by June 30, 2027"
+    assert data["text"] == "Grow revenue from <baseline> by 10% by June 30, 2027"
     assert data["placeholders"] == ["baseline"]
     assert data["values"] == {"baseline": "$2M"}
-    assert data["filled"] == "Grow revenue by 10% from $2M by June 30, 2027"
+    assert data["filled"] == "Grow revenue from $2M by 10% by June 30, 2027"
     assert "M102" in data["addresses"]
 
 

@@ -448,3 +448,17 @@ GENERAL_CASES: list[tuple[str, str, set[str]]] = [
 )
 def test_general_case(text: str, lang: str, expected: set[str]) -> None:
     assert core(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Increase sales", "“Increase” says which way, not how far: name the result to reach."),
+        ("降低获客成本", "“降低”只说了方向，没说幅度：请写明要达到的结果。"),
+    ],
+)
+def test_a_direction_verb_is_named_as_such(text: str, expected: str) -> None:
+    (s101,) = [f for f in smartlint.lint(text) if f.code == "S101"]
+    assert s101.message == expected
+    (other,) = [f for f in smartlint.lint("Improve customer satisfaction") if f.code == "S101"]
+    assert other.message.startswith("Vague outcome")

@@ -352,3 +352,27 @@ def test_positions_behave_like_a_list(a: list[Position], b: list[Position], i: i
     if -len(a) <= i < len(a):
         assert runs[i] == a[i]
     assert list(runs.concat(b, a)) == a + b + a
+
+
+def test_objectives_in_a_document_get_the_core_findings_as_info(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Objectives are qualitative by design: in a document, M101/S101 on an objective are
+    hints (info), while the same words as a key result are real findings."""
+    import json
+
+    from smartlint.cli import main
+
+    doc = tmp_path / "okrs.md"
+    doc.write_text(
+        "---\nperiod: 2027-Q1\n---\n# OKRs\n\n## Objective: Grow recurring revenue\n\n"
+        "- KR: Grow recurring revenue\n- KR: Raise NPS from 31 to 40 by March 31, 2027\n",
+        encoding="utf-8",
+    )
+    main(["check", str(doc), "--format", "json", "--select", "M101,S101"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    by_line: dict[int, set[str]] = {}
+    for f in findings:
+        by_line.setdefault(f["line"], set()).add(f"{f['code']}:{f['severity']}")
+    assert by_line[6] == {"M101:info", "S101:info"}
+    assert by_line[8] == {"M101:error", "S101:warning"}

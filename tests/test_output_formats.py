@@ -178,3 +178,64 @@ def test_formats_documented() -> None:
     doc = (Path(ROOT) / "docs" / "output.md").read_text("utf-8")
     for name in ("text", "json", "sarif", "github", "schema_version"):
         assert name in doc
+
+
+def test_text_shows_a_split_one_goal_a_line_and_chinese_punctuation() -> None:
+    split = Suggestion("Split into 2 goals", "Raise NPS to 45 by June 30, 2027\n"
+                       "Cut churn to 3% by June 30, 2027")
+    zh_span = Suggestion("补充基线", "从<基线>", start=5, end=5)
+    report = Report(
+        findings=[
+            LocatedFinding("a.txt", 1, 1, 1, 9, finding("S103", suggestions=(split,)), "x"),
+            LocatedFinding("b.txt", 1, 1, 1, 9, finding("M102", lang="zh",
+                                                         suggestions=(zh_span,)), "x"),
+        ],
+        files=2, goals=2,
+    )
+    out = render(report, "text").splitlines()
+    assert out[1:4] == [
+        "    suggestion: Split into 2 goals:",
+        "        Raise NPS to 45 by June 30, 2027",
+        "        Cut churn to 3% by June 30, 2027",
+    ]
+    assert out[5] == "    建议：补充基线：从<基线>"
+
+
+def test_text_prints_a_rewrite_repeated_on_one_goal_once() -> None:
+    rewrite = Suggestion("Add a measure", "Raise NPS from <baseline> to <target> by <deadline>")
+    zh = Suggestion("写明基线与目标值", "在<期限>前将净推荐值从<基线>提高到<目标>")
+    report = Report(
+        findings=[
+            LocatedFinding("a.txt", 1, 1, 1, 9, finding("S101", suggestions=(rewrite,)), "NPS"),
+            LocatedFinding("a.txt", 1, 2, 1, 9, finding("M101", suggestions=(rewrite,)), "NPS"),
+            LocatedFinding("a.txt", 2, 1, 2, 9, finding("M101", suggestions=(rewrite,)), "NPS"),
+            LocatedFinding("b.txt", 1, 1, 1, 9, finding("S101", lang="zh", suggestions=(zh,)), "x"),
+            LocatedFinding("b.txt", 1, 2, 1, 9, finding("M101", lang="zh", suggestions=(zh,)), "x"),
+        ],
+        files=2, goals=3,
+    )
+    out = render(report, "text").splitlines()
+    assert out[1] == "    suggestion: Raise NPS from <baseline> to <target> by <deadline>"
+    assert out[3] == "    suggestion: (same as S101)"
+    assert out[5] == "    suggestion: Raise NPS from <baseline> to <target> by <deadline>"  # line 2
+    assert out[9] == "    建议：（同S101）"
+
+
+def test_text_shows_an_insertion_in_its_place_in_the_goal() -> None:
+    goal = "Publish 4 case studies monthly"
+    deadline = Suggestion("Add a deadline", " by <deadline>", start=len(goal), end=len(goal))
+    zh_goal = "每月新增有效线索500条"
+    zh = Suggestion("加上期限", "，<期限>前完成", start=len(zh_goal), end=len(zh_goal))
+    report = Report(
+        findings=[
+            LocatedFinding("a.txt", 1, 1, 1, 9, finding("T101", suggestions=(deadline,)), goal),
+            LocatedFinding("a.txt", 1, 2, 1, 9, finding("T106", suggestions=(deadline,)), goal),
+            LocatedFinding("b.txt", 1, 1, 1, 9, finding("T106", lang="zh", suggestions=(zh,)),
+                           zh_goal),
+        ],
+        files=2, goals=2,
+    )
+    out = render(report, "text").splitlines()
+    assert out[1] == "    suggestion: Add a deadline: Publish 4 case studies monthly by <deadline>"
+    assert out[3] == "    suggestion: (same as T101)"
+    assert out[5] == "    建议：加上期限：每月新增有效线索500条，<期限>前完成"

@@ -278,3 +278,84 @@ def test_bad_metric_direction_entry_is_a_config_error() -> None:
 
 def test_a_hyphen_does_not_hide_a_metric() -> None:
     assert fired("A105", "Increase first-response time to 6 hours", "en")
+
+
+# -- what people see: shares, swaps and units --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("A101", "Raise the share of tickets solved on first contact from 55% to 70% by Q1 2027"),
+        ("A101", "Lift the percentage of support tickets closed in a day from 40% to 60% in 2027"),
+        ("A105", "Increase the share of tickets resolved on first contact to 70% by Q2 2027"),
+        ("A105", "Grow the proportion of new leads contacted within 5 minutes to 90% in 2027"),
+    ],
+)
+def test_a_share_of_a_down_metric_has_no_wrong_way(code: str, text: str) -> None:
+    assert fired(code, text, "en") == []
+
+
+def test_a_swap_never_leaves_the_numbers_against_the_verb() -> None:
+    """The verb agrees with the numbers but the metric gets worse: the only suggestion
+    turns the verb round with the swap ("Increase churn from 5% to 3%" would conflict)."""
+    for text, lang in [("Increase churn from 3% to 5% by Q2 2027", "en"),
+                       ("2027年6月30日前将客户流失率从3%提高到5%", "zh")]:
+        (finding,) = fired("A101", text, lang)
+        fixed = text[: finding.start] + finding.suggestions[0].replacement + text[finding.end :]
+        assert len(finding.suggestions) == 1
+        assert fired("A101", fixed, lang) == []
+        assert fired("A105", fixed, lang) == []
+
+
+def test_a_unit_written_once_stays_at_the_end_when_swapped() -> None:
+    (finding,) = fired("A101", "Cut median time to first value from 10 to 21 days by Q1 2027")
+    assert finding.suggestions[-1].replacement == "21 to 10 days"
+
+
+def test_messages_read_naturally() -> None:
+    (a101,) = fired("A101", "Increase churn from 3% to 5% by Q2 2027", "en")
+    assert "(lower is better)" in a101.message
+    (a105,) = fired("A105", "Increase support tickets to 900 by Q2 2027", "en")
+    assert "for support tickets, lower is better" in a105.message
+    (zh,) = fired("A101", "2027年6月30日前将响应时间从2秒提高到5秒", "zh")
+    assert "越短越好" in zh.message and "缩短" in zh.suggestions[0].replacement
+    (count,) = fired("A105", "2027年底前将客服工单量提高到4000张", "zh")
+    assert "工单量越少越好" in count.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Improve defect count from 10 to 20 by Q3 2027",
+        "Improve average handle time from 6 to 9 minutes by Q3 2027",
+        "Improve forecast accuracy from 90% to 80% by Q3 2027",
+        "Improve help-centre deflection from 20% to 12% by Q3 2027",
+    ],
+)
+def test_improve_with_numbers_that_make_common_metrics_worse(text: str) -> None:
+    assert fired("A101", text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Increase net revenue retention from 104% to 110% by March 31, 2027", "en"),
+        ("Grow pipeline coverage to 350% by June 30, 2027", "en"),  # 3.5x quota
+        ("2027年6月30日前将管道覆盖率提高到300%", "zh"),
+    ],
+)
+def test_ratios_that_pass_100_percent_are_possible(text: str, lang: str) -> None:
+    assert fired("A102", text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Reach 100% of the annual sales quota by December 31, 2027", "en"),
+        ("Hit 100% of plan in Q3 2027", "en"),
+        ("2027年底前完成年度销售任务的100%", "zh"),
+    ],
+)
+def test_hitting_the_whole_plan_is_not_an_absolute_target(text: str, lang: str) -> None:
+    assert fired("A104", text, lang) == []

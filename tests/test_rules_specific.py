@@ -12,6 +12,8 @@ from smartlint.config import Config, config_from_mapping
 from smartlint.errors import ConfigError
 from smartlint.model import Context
 
+CTX = Context(reference_date=REFERENCE_DATE)
+
 
 def fired(code: str, text: str, lang: str | None = None, config: Config | None = None,
           **context: Any) -> list[smartlint.Finding]:
@@ -170,3 +172,27 @@ def test_lexicon_pairs_and_words_read_the_same_files() -> None:
     assert extended["ping"] == "contact" and extended["blocker"] == ""
     assert "ping" not in lexicon.pairs("en", "jargon")  # the shipped table is not changed
     assert "synergy" in lexicon.words("en", "jargon")  # words() still reads plain lists
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Launch the partner portal and reduce churn from 5% to 3% by June 30, 2027", "en"),
+        ("Reduce churn from 5% to 3% and ship the partner portal by June 30, 2027", "en"),
+        ("2027年6月30日前上线合作伙伴门户，并将客户流失率从5%降低到3%", "zh"),
+    ],
+)
+def test_a_task_beside_a_measured_outcome_is_its_means_not_a_second_goal(
+    text: str, lang: str
+) -> None:
+    assert smartlint.lint(text, lang=lang, context=CTX, config=Config(select=("S103",))).codes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Launch the partner portal and hire 5 engineers by June 30, 2027",
+     "Launch the partner portal and reduce churn"],
+)
+def test_two_tasks_or_two_unmeasured_parts_are_still_split(text: str) -> None:
+    result = smartlint.lint(text, lang="en", context=CTX, config=Config(select=("S103",)))
+    assert result.codes == ["S103"]

@@ -210,3 +210,21 @@ def test_frequency_not_deadline(text: str, lang: str, term: str) -> None:
 )
 def test_frequency_not_deadline_quiet(text: str, lang: str, period: Any) -> None:
     assert fired("T106", text, lang, period=period) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Reach 100% of the annual sales quota", "en"),
+        ("Grow monthly active users to 50,000", "en"),
+        ("Grow annual recurring revenue from $8M to $9.5M", "en"),
+        ("完成年度销售任务的100%", "zh"),
+        ("将月度活跃用户提高到1万", "zh"),
+    ],
+)
+def test_a_frequency_that_names_the_metric_is_no_stand_in_for_a_deadline(
+    text: str, lang: str
+) -> None:
+    assert fired("T106", text, lang) == []
+    missing = smartlint.lint(text, lang=lang, context=Context(reference_date=REFERENCE_DATE))
+    assert "T101" in missing.codes  # the missing deadline is still reported, once

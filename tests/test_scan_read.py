@@ -360,3 +360,19 @@ def test_header_with_a_letter_override_skips_the_title_row(fake: list) -> None:
     stats = ScanStats()
     [r] = scan_rows(rows, columns={"text": "C", "owner": "Lead"}, stats=stats)
     assert stats.header_row == 2 and r.text == "Cut churn to 3% by June" and r.owner == "Ann"
+
+
+def test_objectives_in_a_sheet_get_the_core_findings_as_info(tmp_path: Path) -> None:
+    from smartlint.config import Config
+    from smartlint.scan import GoalResult, scan_file
+
+    sheet = write_csv(tmp_path / "okrs.csv", [
+        ["Type", "Goal", "Quarter"],
+        ["Objective", "Grow recurring revenue", "2027-Q1"],
+        ["Key result", "Grow recurring revenue", "2027-Q1"],
+    ])
+    seen: list[GoalResult] = []
+    scan_file(str(sheet), config=Config(select=("M101", "S101")), on_result=seen.append)
+    severities = [{f.code: f.severity.value for f in r.findings} for r in seen]
+    assert severities == [{"M101": "info", "S101": "info"},
+                          {"M101": "error", "S101": "warning"}]

@@ -163,3 +163,17 @@ def test_report_renders_in_a_headless_browser(tmp_path: Path, fake: list) -> Non
     )
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 10_000
+
+
+def test_a_split_rewrite_keeps_one_goal_a_line() -> None:
+    """A compound goal's rewrite is one goal a line: the report must not run them together."""
+    import re
+
+    s = ScanSummary()
+    split = "Increase pipeline by 20% by June 30, 2027\nReduce churn to 3% by June 30, 2027"
+    s.add(_result(2, "Increase pipeline by 20% and reduce churn to 3% by June 30, 2027",
+                  (_f("S103", Dimension.SPECIFIC),), rewrite=split))
+    html = render_report(s)
+    assert split in html  # the line break is in the markup …
+    rule = re.search(r"\.rewrite\{[^}]*\}", html)
+    assert rule is not None and "white-space:pre-line" in rule.group(0)  # … and shown

@@ -68,7 +68,8 @@ def fake_lint(
 
 
 def fake_suggest(
-    text: str, *, lang: str | None = None, context: Context | None = None, config: Any = None
+    text: str, *, lang: str | None = None, context: Context | None = None, config: Any = None,
+    result: Any = None,
 ) -> Rewrite:
     return Rewrite(original=text, text=f"REWRITE({text})", lang=lang or "en")
 

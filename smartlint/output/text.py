@@ -45,6 +45,9 @@ def render_text(
     report: Report, *, color: bool = False, suggestions: bool = True, quiet: bool = False
 ) -> str:
     out: list[str] = []
+    #: whole-goal results already shown per goal, with the code that showed them: M101 and
+    #: S101 (or T101 and T106) often propose the same result, and it is printed once
+    shown: dict[tuple[str, int, str], str] = {}
     for lf in report.sorted_findings():
         f = lf.finding
         where = f"{lf.path}:{lf.line}:{lf.column}:"
@@ -56,12 +59,31 @@ def render_text(
             name = f"{_DIM}{name}{_RESET}"
         out.append(f"{where} {code} {f.message} {name}")
         if suggestions and not quiet:
+            colon = "：" if f.lang == "zh" else ": "
+            label = ("建议" if f.lang == "zh" else "suggestion") + colon
             for s in f.suggestions[:2]:
-                label = "suggestion" if f.lang != "zh" else "建议"
                 text = s.replacement.strip()
-                if s.start is not None:
-                    text = f"{s.title}: {text}"
-                out.append(f"    {label}: {text}")
+                if "\n" in text:  # a split: one goal a line, under the title
+                    out.append(f"    {label}{s.title}{colon.rstrip()}")
+                    out.extend(f"        {line.strip()}" for line in text.splitlines())
+                    continue
+                whole: str | None = text if s.start is None else None
+                if s.start is not None and s.start == s.end and lf.goal is not None and (
+                        s.start <= len(lf.goal)):
+                    # an insertion ("，<期限>前完成") reads best in its place in the goal
+                    whole = s.apply(lf.goal).strip()
+                    text = f"{s.title}{colon}{whole}"
+                elif s.start is not None:
+                    text = f"{s.title}{colon}{text}"
+                if whole is not None:
+                    key = (lf.path, lf.line, whole)
+                    if key in shown:
+                        same = (f"（同{shown[key]}）" if f.lang == "zh"
+                                else f"(same as {shown[key]})")
+                        out.append(f"    {label}{same}")
+                        continue
+                    shown[key] = f.code
+                out.append(f"    {label}{text}")
     if not quiet:
         line = summary_line(report)
         out.append(f"{_BOLD}{line}{_RESET}" if color else line)

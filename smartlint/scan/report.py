@@ -118,7 +118,7 @@ th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertic
 th{background:#f5f7fa}td.n{text-align:right;white-space:nowrap}table.dims{width:auto;min-width:420px}
 .score{font-weight:600}.low{color:var(--bad)}.mid{color:var(--mid)}.high{color:var(--good)}
 .goal{max-width:420px}.rewrite{background:#f0f7f0;border-left:3px solid var(--good);
-padding:4px 8px;margin-top:4px}
+padding:4px 8px;margin-top:4px;white-space:pre-line}
 ul.fix{margin:0;padding-left:18px}
 svg text{font-family:inherit;font-size:13px;fill:var(--ink)}
 @media print{body{padding:0}}
