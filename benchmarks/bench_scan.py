@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 HEADER = ["ID", "Type", "Goal", "Owner", "Team", "Quarter", "Due date"]
@@ -214,6 +215,45 @@ def run_scan(path: Path, jobs: int, out_dir: Path) -> dict[str, object]:
     if result["returncode"] not in (0, 1):
         raise SystemExit(f"scan failed: {result['stderr']}")
     return result
+
+
+def run(quick: bool = False, report: Callable[..., str] | None = None) -> dict[str, object]:
+    """The scan part of `benchmarks/run.py`: each size with --jobs 1 and 2, printed as rows
+    of its table (`report` formats one row) with the targets beside them."""
+    sizes = (1_000, 10_000) if quick else (10_000, 100_000)
+    results: dict[str, object] = {}
+    timings: dict[tuple[int, int], float] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-scan-") as tmp:
+        folder = Path(tmp)
+        for rows in sizes:
+            path = folder / f"goals-{rows}.xlsx"
+            make_workbook(path, rows)
+            for jobs in (1, 2):
+                r = run_scan(path, jobs, folder)
+                wall = float(r["wall"])  # type: ignore[arg-type]
+                peak = max(float(r["maxrss_mb"]), float(r["peak_total_mb"]))  # type: ignore[arg-type]
+                timings[(rows, jobs)] = wall
+                results[f"scan_{rows}_j{jobs}"] = {
+                    "wall_s": wall, "rows_per_s": rows / wall,
+                    "maxrss_mb": r["maxrss_mb"], "peak_total_mb": r["peak_total_mb"],
+                }
+                if report is None:
+                    continue
+                big = rows == 100_000  # the target is set for 100,000 rows
+                print(report(f"scan {rows:,} rows --jobs {jobs}", f"{wall:.1f}s",
+                             f"{rows / wall:.0f} rows/s", wall / 60,
+                             "<= 60 s (100k, jobs 2)" if big and jobs == 2 else "-",
+                             wall <= 60 or not big or jobs != 2), flush=True)
+                print(report(f"  peak memory, {rows:,} rows --jobs {jobs}", f"{peak:.0f} MB",
+                             "", peak / 600, "<= 600 MB", peak <= 600), flush=True)
+    for jobs in (1, 2):
+        (n1, n2) = sizes
+        growth = timings[(n2, jobs)] / timings[(n1, jobs)]
+        results[f"growth_j{jobs}"] = growth
+        if report is not None:
+            print(report(f"scan time for {n2 // n1}x rows, --jobs {jobs}", f"{growth:.1f}x", "",
+                         growth / (n2 // n1), "<= 11x", growth <= 11), flush=True)
+    return results
 
 
 def main() -> None:

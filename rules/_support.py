@@ -25,6 +25,7 @@ from smartlint.model import Direction, ParsedGoal, Quantity, QuantityKind, TimeF
 _EN_SUFFIX = r"(?:s|es|d|ed|ing)?"
 _T = TypeVar("_T")
 _local = threading.local()
+_MISSING = object()
 
 
 def per_goal(fn: Callable[..., _T]) -> Callable[..., _T]:
@@ -34,16 +35,18 @@ def per_goal(fn: Callable[..., _T]) -> Callable[..., _T]:
 
     @functools.wraps(fn)
     def wrapper(goal: ParsedGoal, *args: Any) -> _T:
-        memo: tuple[ParsedGoal, dict[tuple[Any, ...], Any]] | None = getattr(_local, "memo", None)
+        memo: tuple[ParsedGoal, dict[Any, Any]] | None = getattr(_local, "memo", None)
         if memo is None or memo[0] is not goal:
             memo = (goal, {})
             _local.memo = memo
-        key = (name, *args)
-        try:
-            return memo[1][key]  # type: ignore[no-any-return]
-        except KeyError:
-            value = memo[1][key] = fn(goal, *args)
-            return value
+        key = (name, *args) if args else name
+        cache = memo[1]
+        # .get, not try/except KeyError: each helper misses once a goal, and raising the
+        # KeyError cost more than the lookup itself
+        value = cache.get(key, _MISSING)
+        if value is _MISSING:
+            value = cache[key] = fn(goal, *args)
+        return value  # type: ignore[no-any-return]
 
     return wrapper
 
@@ -119,18 +122,35 @@ class TermMatcher:
             pattern = rf"(?P<k>{alt})"
         self._re = re.compile(pattern, re.IGNORECASE)
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Term]:
+    def _possible(self, text: str) -> bool:
+        """Whether an entry can occur in `text` at all (most goals hold none)."""
         if self._re is None:
-            return
-        if self._firsts.isdisjoint(_tokens(text) if self._words else text.lower()):
-            return
-        stop = len(text) if end is None else end
+            return False
+        return not self._firsts.isdisjoint(_tokens(text) if self._words else text.lower())
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Term]:
+        # the cheap test runs before a generator is made: most calls end there (~9 calls
+        # a goal)
+        if not self._possible(text):
+            return iter(())
+        return self._terms(text, start, len(text) if end is None else end)
+
+    def _terms(self, text: str, start: int, stop: int) -> Iterator[Term]:
+        assert self._re is not None
         for m in self._re.finditer(text, start, stop):
             key = m.group("k").lower()
             yield Term(m.start(), m.end(), m.group(0), key, self.table.get(key, ""))
 
     def first(self, text: str, start: int = 0, end: int | None = None) -> Term | None:
-        return next(self.finditer(text, start, end), None)
+        if not self._possible(text):
+            return None
+        assert self._re is not None
+        # the first match of a left-to-right scan is what `search` finds
+        m = self._re.search(text, start, len(text) if end is None else end)
+        if m is None:
+            return None
+        key = m.group("k").lower()
+        return Term(m.start(), m.end(), m.group(0), key, self.table.get(key, ""))
 
 
 #: The values a `key = value` lexicon may hold (checked when a user entry comes in).

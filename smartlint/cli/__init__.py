@@ -59,12 +59,41 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: subcommands that run the spaCy pipeline
+_NLP_COMMANDS = frozenset({"check", "scan", "rewrite", "parse"})
+_frozen = False
+
+
+def _freeze_startup_heap() -> None:
+    """Import spaCy, then move everything allocated so far out of the garbage collector's
+    sight (`gc.freeze`), once per process.
+
+    spaCy leaves a large heap of long-lived objects, and every full collection during the
+    rest of the start (our imports, regex compilation, the first goals) walked all of it
+    again: ~50 ms more garbage collection than the bare `spacy.blank('en')` start. Frozen,
+    they are skipped. Measured on `check benchmarks/data/small.md`: 1.41-1.53 s → 1.15-1.3 s
+    against 1.07 s for `import spacy; spacy.blank('en')`. Nothing frozen here is garbage:
+    they are module-level objects that live as long as the process.
+    """
+    global _frozen
+    if _frozen:
+        return
+    _frozen = True
+    import gc
+
+    import spacy  # noqa: F401  (what the command needs first; its heap is what we freeze)
+
+    gc.freeze()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)
         return EXIT_ERROR
+    if args.command in _NLP_COMMANDS:
+        _freeze_startup_heap()
     try:
         return int(args.run(args))
     except SmartlintError as exc:

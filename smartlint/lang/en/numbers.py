@@ -25,7 +25,9 @@ FULLWIDTH = str.maketrans(
 
 def normalise(text: str) -> str:
     """`text` with full-width digits and signs as ASCII (same length, same offsets)."""
-    return text.translate(FULLWIDTH)
+    # every key of FULLWIDTH is non-ASCII: an ASCII text (most goals) is returned as is,
+    # without the ~4 µs translate walk (run twice a goal)
+    return text if text.isascii() else text.translate(FULLWIDTH)
 
 
 UNITS_WORDS = {

@@ -39,6 +39,9 @@ _LEAD_TRIM = re.compile(
 _TAIL_TRIM = re.compile(
     r"(?:[ \t]*(?:的|了|再|等|之|方面|水平|至少|不低于|不超过|超过|达|在|于|要|需|应))+$"
 )
+# The last characters a _TAIL_TRIM match can end with: a segment ending otherwise cannot
+# match, and the unanchored search ending in `$` tried every position (~30 µs a goal).
+_TAIL_TRIM_LAST = frozenset("的了再等之面平少于过达在要需应")
 _NOT_VERB_AFTER = re.compile(r"[率值额量速幅]")
 _PURPOSE = re.compile(r"[ \t]*(?:为了|以便|旨在|以期)")
 _MAX_METRIC = 24
@@ -87,7 +90,8 @@ def _trim_span(text: str, start: int, end: int) -> Span | None:
     if lead:
         start += lead.end()
     seg = text[start:end]
-    tail = _TAIL_TRIM.search(seg)
+    # ("$" also matches before a final "\n": such a segment is searched as before)
+    tail = _TAIL_TRIM.search(seg) if seg[-1:] in _TAIL_TRIM_LAST or seg.endswith("\n") else None
     if tail:
         end = start + tail.start()
     while start < end and text[start] in " \t":
@@ -96,7 +100,7 @@ def _trim_span(text: str, start: int, end: int) -> Span | None:
         end -= 1
     if end <= start or end - start > _MAX_METRIC:
         return None
-    if not any(c.isalpha() for c in text[start:end]):
+    if not any(map(str.isalpha, text[start:end])):  # map: ~3x a generator expression
         return None
     return Span(start, end, text[start:end])
 

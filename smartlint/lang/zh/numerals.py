@@ -7,6 +7,7 @@ any input the extractors hand it.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -131,6 +132,9 @@ def _integer(tokens: list[tuple[str, float]]) -> float | None:
     return sum(p for p, _ in parts) + section
 
 
+# Cached: goals repeat the same few numerals (years, 30, 一百), and reading one cost
+# ~13 µs, ~40 % of the Chinese quantity extractor (measured on the benchmark goals).
+@functools.lru_cache(maxsize=4096)
 def parse_chinese_number(s: str) -> float | None:
     """The value of `s` read as one number in Chinese and/or Arabic numerals, else None.
 

@@ -364,6 +364,12 @@ def extract(doc: Any) -> list[Quantity]:
     return out
 
 
+_CURRENCY_BEFORE = re.compile(r"(US\$|HK\$|\$|¥|￥|€|£|RMB ?|CNY ?|USD ?)$")
+# what the text just before a number must end with for _CURRENCY_BEFORE to match ("$" also
+# matches before a final newline): most numbers have no currency, and the search is skipped
+_CURRENCY_LAST = frozenset("$¥￥€£BYD \n")
+
+
 def _read_number(text: str, s: int, e: int, raw: str, has_arabic: bool) -> Quantity | None:
     """The quantity a numeral run at text[s:e] starts, or None when it is not one."""
     if "e" in raw or "E" in raw:
@@ -493,7 +499,8 @@ def _read_number(text: str, s: int, e: int, raw: str, has_arabic: bool) -> Quant
         elif single and len(text) > 1 and not _lone_numeral(text, s, e, raw):
             return None  # a lone 一/二 inside words ("之一", "二手") is rarely a number
     # Currency written before the number: ¥300, $20, US$5, RMB 100.
-    cm = re.search(r"(US\$|HK\$|\$|¥|￥|€|£|RMB ?|CNY ?|USD ?)$", text[max(0, s - 4) : s])
+    before = text[max(0, s - 4) : s]
+    cm = _CURRENCY_BEFORE.search(before) if before[-1:] in _CURRENCY_LAST else None
     start = s
     if cm and kind is QuantityKind.NUMBER and noun is None:
         sym = cm.group(1).strip()

@@ -563,10 +563,14 @@ _SCANNERS: tuple[_Scanner, ...] = (
 )
 
 
+_SCANNER_SETS = tuple((p, h, frozenset(triggers)) for p, h, triggers in _SCANNERS)
+
+
 def _candidates(text: str) -> list[_Found]:
     found: list[_Found] = []
-    for pattern, handler, triggers in _SCANNERS:
-        if triggers and not any(c in text for c in triggers):
+    chars = set(text)  # one set of the text's characters, not a generator a scanner
+    for pattern, handler, triggers in _SCANNER_SETS:
+        if triggers and chars.isdisjoint(triggers):
             continue
         for m in pattern.finditer(text):
             if m.end() == m.start():
