@@ -37,24 +37,7 @@ EN_OBJECTIVES = [
     "Build a stronger {seg} partner channel",
     "Keep {seg} churn low",
 ]
-EN_KRS = [
-    "Increase {seg} ARR from ${a}M to ${b}M by 2027-06-30",
-    "Sign {n} new {seg} logos with more than 1,000 employees",
-    "Improve {seg} win rate against competitors",
-    "Hold weekly {seg} pipeline reviews",
-    "Cut time to first value for {seg} from {n} days to {m} days by June 30, 2027",
-    "Raise {seg} onboarding CSAT to 4.{d} out of 5",
-    "Grow {seg} pipeline by {n}% compared with 2026",
-    "Enable more {seg} partners ASAP",
-]
 ZH_OBJECTIVES = ["提升{seg}销售业绩", "提高{seg}客户续约率", "加强{seg}团队协作"]
-ZH_KRS = [
-    "{seg}季度销售额从{n}00万元提升到{m}00万元",
-    "{seg}新签约客户数达到{n}家",
-    "尽快完善{seg}客户健康度评分体系",
-    "在2027年6月30日前将{seg}续约率从{n}%提高到{m}%",
-    "组织{d}场{seg}客户培训",
-]
 EN_SEGMENTS = ["enterprise", "mid-market", "SMB", "public sector", "EMEA", "APAC", "retail"]
 ZH_SEGMENTS = ["华东区", "华南区", "华北区", "西南区", "海外", "政企", "零售"]
 
@@ -68,8 +51,17 @@ def _fill(template: str, rnd: random.Random, segments: list[str]) -> str:
 
 
 def generate_rows(rows: int, seed: int = 7) -> list[list[object]]:
-    """`rows` goal rows: objectives each followed by 3-5 key results, 30 % in Chinese."""
+    """`rows` goal rows: objectives each followed by 3-5 key results, 30 % in Chinese.
+
+    Key results are all different (drawn in order from `goalgen`, which never repeats a
+    text), so the parse cache cannot flatter the figures; objectives repeat, as they do in
+    real exports where many teams share a handful of company objectives.
+    """
+    import goalgen
+
     rnd = random.Random(seed)
+    krs = {"en": iter(goalgen.english_goals(rows, seed)),
+           "zh": iter(goalgen.chinese_goals(rows // 2 + 10, seed + 1))}
     out: list[list[object]] = []
     obj = 0
     while len(out) < rows:
@@ -83,7 +75,7 @@ def generate_rows(rows: int, seed: int = 7) -> list[list[object]]:
         for k in range(rnd.randint(3, 5)):
             if len(out) >= rows:
                 break
-            kr = _fill(rnd.choice(ZH_KRS if zh else EN_KRS), rnd, segments)
+            kr = next(krs["zh" if zh else "en"])
             out.append([f"KR{obj}.{k + 1}", "关键结果" if zh else "Key Result", kr, None, None,
                         None, None])
     return out
