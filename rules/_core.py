@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from typing import Any
 from smartlint.config import Config
 from smartlint.lang.en.goal import (
     ANALYSIS_LIMIT,
+    FRONTED,
     PLACEHOLDER,
     Token,
     forms_of,
@@ -105,8 +107,24 @@ def _bounded(goal: ParsedGoal) -> ParsedGoal:
 # Lexicons
 
 
+# Word lists and their regexes per (language, list, config), cached by the config's
+# identity like `_support.matcher`: the core rules ask ~15 times a goal, and going through
+# `words()` (a new set when the config adds words) and hashing the list each time cost
+# ~15 µs a goal (measured). The entry keeps its config alive, so the id cannot be reused.
+_LEX: dict[tuple[str, str, int], tuple[Config | None, frozenset[str]]] = {}
+_PHRASES: dict[tuple[str, str, int], tuple[Config | None, re.Pattern[str] | None]] = {}
+
+
 def lex(lang: str, name: str, config: Config | None) -> frozenset[str]:
-    return words(lang, name, config)
+    key = (lang, name, id(config))
+    hit = _LEX.get(key)
+    if hit is not None and hit[0] is config:
+        return hit[1]
+    if len(_LEX) > 512:  # many configs in one process (tests): start again
+        _LEX.clear()
+    found = words(lang, name, config)
+    _LEX[key] = (config, found)
+    return found
 
 
 @functools.lru_cache(maxsize=128)
@@ -121,7 +139,15 @@ def _phrase_regex(entries: frozenset[str], han: bool) -> re.Pattern[str] | None:
 
 
 def phrase_regex(lang: str, name: str, config: Config | None) -> re.Pattern[str] | None:
-    return _phrase_regex(lex(lang, name, config), lang == "zh")
+    key = (lang, name, id(config))
+    hit = _PHRASES.get(key)
+    if hit is not None and hit[0] is config:
+        return hit[1]
+    if len(_PHRASES) > 512:
+        _PHRASES.clear()
+    pattern = _phrase_regex(lex(lang, name, config), lang == "zh")
+    _PHRASES[key] = (config, pattern)
+    return pattern
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -175,9 +201,20 @@ def is_metric_window(goal: ParsedGoal, tf: TimeFrame) -> bool:
     if tf.kind is not TimeKind.WINDOW:
         return False
     text = goal.text
-    if _EN_RELATIVE_AFTER.match(text, tf.end) or _ZH_RELATIVE_BEFORE.search(
-        text, max(0, tf.start - 6), tf.start
-    ):
+    rel = _EN_RELATIVE_AFTER.match(text, tf.end)
+    if rel is not None and not population_subject(text):
+        # "within 6 months of launch": one event, named in the deadline lexicon, bounds it
+        events = phrase_regex("en", "deadline_events", None)
+        lower, pos = text.lower(), rel.end() - 1
+        for _ in range(4):  # up to three modifiers: "of the 2027 user conference"
+            if events is None or events.match(lower, pos):
+                rel = None
+                break
+            w = _EN_WORD_SPACE.match(lower, pos)
+            if w is None:
+                break
+            pos = w.end()
+    if rel is not None or _ZH_RELATIVE_BEFORE.search(text, max(0, tf.start - 6), tf.start):
         return True  # counted from an event of each case: "within 10 days of month end"
     if _SHORT_UNITS.search(tf.text):
         return True  # nobody bounds a goal in minutes or hours
@@ -235,8 +272,20 @@ _SCOPE_NOUNS = frozenset(
         "release",
     ]
 )
+# "2027年营收目标" names a target; "2027年营收达到5亿元" is earned in 2027 and bounded by it
 _ZH_SCOPE_AFTER = re.compile(
-    r"(?:的)?(?:目标|计划|预算|任务|指标|业绩|营收|收入|销售额|规划|报告|总结|考核)"
+    r"(?:的)?(?:(?:业绩|营收|收入|销售额|销售)(?:的)?)?"
+    r"(?:目标|计划|预算|任务|指标|规划|报告|总结|考核)"
+)
+# Results earned during the period they are named by (see `is_scope_frame`).
+_EN_RESULT_NOUNS = frozenset(["revenue", "sales", "bookings"])
+_EN_PLAN_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:targets?|plans?|goals?|quotas?|forecasts?|budgets?|numbers|reports?|"
+    r"reviews?|kickoff|kick-off|pipeline)\b",
+    re.IGNORECASE,
+)
+_EN_REPORT_VERBS = frozenset(
+    ["report", "present", "publish", "review", "share", "audit", "forecast", "analyze", "analyse"]
 )
 _EN_FRAME_PREP = re.compile(
     r"^(?:by|in|before|during|until|till|within|over|through|for|this|next|at|no later than)\b",
@@ -276,7 +325,17 @@ def is_scope_frame(goal: ParsedGoal, tf: TimeFrame) -> bool:
     if _EN_FRAME_PREP.match(tf.text):
         return False
     m = re.match(r"\s([a-z][\w-]*)", text[tf.end :])
-    return bool(m and m.group(1) in _SCOPE_NOUNS)
+    if m is None or m.group(1) not in _SCOPE_NOUNS:
+        return False
+    if m.group(1) in _EN_RESULT_NOUNS:
+        # "Q3 revenue reaches $5M" is earned in Q3: bounded; "the Q3 revenue target", "Report
+        # Q3 sales" name which figure
+        word_before = prev_words[-1] if (prev_words := text[: tf.start].lower().split()) else ""
+        return bool(
+            _EN_PLAN_AFTER.match(text, tf.end + m.end())
+            or (verb_lemma(word_before) or "") in _EN_REPORT_VERBS
+        )
+    return True
 
 
 def population_subject(text: str) -> bool:
@@ -299,11 +358,16 @@ def time_bound(goal: ParsedGoal) -> bool:
     )
 
 
+_START = operator.attrgetter("start")
+
+
 class _Intervals:
     """Spans sorted by start, for overlap queries in O(log n) (goals can be long junk)."""
 
+    __slots__ = ("spans", "starts")
+
     def __init__(self, spans: Iterable[Any]) -> None:
-        self.spans = sorted(spans, key=lambda x: x.start)
+        self.spans = sorted(spans, key=_START)
         self.starts = [x.start for x in self.spans]
 
     def overlapping(self, start: int, end: int) -> list[Any]:
@@ -348,10 +412,11 @@ def _measures(
             continue  # a bare year
         out.append(q)
     # a duration that is the metric's level ("under one day", "5分钟内响应")
-    found = _Intervals(out)
-    for t in windows.values():
-        if not found.overlapping(t.start, t.end):
-            out.append(Quantity(t.start, t.end, t.text, None, QuantityKind.UNIT))
+    if windows:
+        found = _Intervals(out)
+        for t in windows.values():
+            if not found.overlapping(t.start, t.end):
+                out.append(Quantity(t.start, t.end, t.text, None, QuantityKind.UNIT))
     return tuple(sorted(out, key=lambda q: q.start))
 
 
@@ -514,7 +579,11 @@ _EN_CLAUSE_BREAK = frozenset({";", ":"})
 def _en_names(goal: ParsedGoal) -> list[tuple[Quantity, bool]]:
     text = goal.text
     out = []
+    label_end = _EN_LABEL.match(text).end()  # type: ignore[union-attr]
     for q in goal.quantities:
+        if q.end <= label_end:
+            out.append((q, True))  # "1. ", "KR 2 — ": the item's number
+            continue
         before = text[max(0, q.start - 60) : q.start]
         stripped = before.rstrip()
         prev_word = stripped.rsplit(None, 1)[-1].lower() if stripped else ""
@@ -573,7 +642,11 @@ def _en_clauses(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             tok.lower in ("and", ",", "while", "plus")
             and nxt is not None
             and verb_lemma(nxt.lower) is not None
-            and nxt.lower == (verb_lemma(nxt.lower) or "").split()[0]
+            and (
+                nxt.lower == (verb_lemma(nxt.lower) or "").split()[0]
+                # "Pricing page launched and converting at 4%": a second predicate
+                or (tok.lower == "and" and nxt.lower.endswith("ing"))
+            )
         ):
             if i > start:
                 spans.append((start, i))
@@ -640,8 +713,11 @@ def _en_signals(goal: ParsedGoal, config: Config | None) -> Signals:
                 _en_result_object(goal, measures, metric_nouns)
                 or _en_others_act(goal, tokens)
                 or _en_state_object(goal, config)
+                or _en_service_level(goal, measures)
             ):
                 output = verb
+        elif main_lemma in _EN_LIGHT and _en_activity_object(goal, verb, config):
+            output = verb  # "make 1,000 cold calls", "do 40 demos": activities counted
         elif main_lemma in _EN_BE:
             after = lower[verb.end :].lstrip()
             states = phrase_regex("en", "output_states", config)
@@ -656,10 +732,13 @@ def _en_signals(goal: ParsedGoal, config: Config | None) -> Signals:
         if m and not pinned_measure:
             output = Span(m.start(), m.end(), text[m.start() : m.end()])
         elif goal.metric is not None and not pinned_measure:
-            head = goal.metric.text.split()[-1].lower()
-            if head in lex("en", "output_nouns", config):
+            ws = goal.metric.text.lower().split()
+            # "Better developer documentation": a wish about its quality, not a deliverable
+            if ws[-1] in lex("en", "output_nouns", config) and ws[0] not in lex(
+                "en", "vague_words", config
+            ):
                 output = goal.metric
-    if output is not None and _en_outcome_clause(goal, tokens, measures, output_verbs):
+    if output is not None and _en_outcome_clause(goal, tokens, measures, output_verbs, output):
         output = None
 
     vague = None
@@ -680,6 +759,23 @@ def _en_signals(goal: ParsedGoal, config: Config | None) -> Signals:
     )
 
 
+# Verbs that take their meaning from the object: "make calls", "do demos", "take courses".
+_EN_LIGHT = frozenset(["make", "do", "take", "have", "pay"])
+
+
+def _en_activity_object(goal: ParsedGoal, verb: Span, config: Config | None) -> bool:
+    """Whether a light verb's object is an activity ("1,000 cold calls", "site visits")."""
+    nouns = lex("en", "activity_nouns", config)
+    heads = [q.noun for q in goal.quantities if q.noun and q.start >= verb.end]
+    if goal.metric is not None and goal.metric.start >= verb.end:
+        heads.append(goal.metric.text)
+    for head in heads:
+        ws = head.lower().split()
+        if ws and (ws[-1] in nouns or " ".join(ws[-2:]) in nouns):
+            return True
+    return False
+
+
 def _en_threshold(
     goal: ParsedGoal,
     tokens: Sequence[Token],
@@ -690,7 +786,10 @@ def _en_threshold(
     text = goal.text
     pattern = phrase_regex("en", "thresholds", config)
     if pattern is not None:
+        verb = goal.verb if goal.verb_lemma and " " in goal.verb_lemma else None
         for m in pattern.finditer(lower):
+            if verb is not None and _overlaps(m.start(), m.end(), verb.start, verb.end):
+                continue  # part of a phrasal verb: "double down on"
             if not any(_overlaps(m.start(), m.end(), t.start, t.end) for t in goal.timeframes):
                 return Span(m.start(), m.end(), text[m.start() : m.end()])
     for score in _EN_SCORE.finditer(lower):
@@ -749,14 +848,30 @@ def _en_event_bound(tokens: Sequence[Token], lower: str, config: Config | None) 
             i += 1
         if tok.lower == "in" and (i + 2 >= len(tokens) or tokens[i + 1].lower != "time"):
             continue
-        # up to four words of modifiers before the event noun: "at the 2027 user conference"
-        for w in tokens[i + 1 : i + 6]:
-            if w.text in ",.;:()":
+        if tok.lower in ("before", "ahead", "prior"):
+            # a named occasion: "before KubeCon", "ahead of the Spring Festival"
+            j = i + 1
+            if j < len(tokens) and tokens[j].lower == "the":
+                j += 1
+            if j < len(tokens) and tokens[j].text[:1].isupper() and tokens[j].text.isalpha():
+                return True
+        # up to four words of modifiers before the event noun: "at the 2027 user conference",
+        # "before the v3.0 release" (a "." inside a version number does not end the phrase)
+        for w in tokens[i + 1 : i + 7]:
+            if w.text in ",;:()" or (w.text == "." and not lower[w.end : w.end + 1].isalnum()):
                 break
+            if w.lower in _EN_RECURRING:
+                break  # "at every team meeting", "before each release": no single date
             m = events.match(lower, w.start)
             if m is not None:
                 return True
     return False
+
+
+# Modifiers that make an event recur: it then bounds nothing.
+_EN_RECURRING = frozenset(
+    ["every", "each", "all", "any", "weekly", "monthly", "daily", "quarterly", "regular"]
+)
 
 
 _EN_MODAL_WORDS = frozenset(
@@ -775,6 +890,8 @@ def _en_others_act(goal: ParsedGoal, tokens: Sequence[Token]) -> bool:
     before = [t for t in tokens if t.end <= verb.start]
     label = _EN_LABEL.match(goal.text)
     body = [t for t in before if label is None or t.start >= label.end()]
+    if body and body[-1].text.endswith(",") and body[0].lower in FRONTED:
+        return False  # imperative after a fronted phrase: "In the next 90 days, make …"
     if not body:
         return False  # imperative
     if body[-1].lower in _EN_MODAL_WORDS:
@@ -790,6 +907,24 @@ def _en_others_act(goal: ParsedGoal, tokens: Sequence[Token]) -> bool:
         words_ & {"we", "i", "you", "team"}
         or (len(subject) == 1 and subject[0].lower in _EN_OWNERS)
     )
+
+
+_EN_TIME_LEVEL = re.compile(
+    r"\d\s?(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|(?:business\s+|"
+    r"working\s+)?days?|weeks?)\b",
+    re.IGNORECASE,
+)
+
+
+def _en_service_level(goal: ParsedGoal, measures: Sequence[Quantity]) -> bool:
+    """A case done by others within a time level: "99.9% of requests served in under
+    200ms", "Tickets resolved within 4 hours" state a service level, not an activity."""
+    verb = goal.verb
+    if verb is None or not goal.text[: verb.start].strip() or goal.verb_lemma == verb.text.lower():
+        return False  # imperative ("Serve 200 meals"): an activity
+    if not _EN_PARTICIPLE.match(verb.text.lower()):
+        return False
+    return any(q.start >= verb.end and _EN_TIME_LEVEL.search(q.text) for q in measures)
 
 
 def _en_state_object(goal: ParsedGoal, config: Config | None) -> bool:
@@ -818,11 +953,14 @@ def _en_outcome_clause(
     tokens: Sequence[Token],
     measures: Sequence[Quantity],
     output_verbs: frozenset[str],
+    output: Span,
 ) -> bool:
     """A later coordinate main clause that states a measurable outcome."""
     clauses = _en_clauses(tokens)
     for a, b in clauses[1:]:
         c_start, c_end = tokens[a].start, tokens[b - 1].end
+        if c_start <= output.start < c_end:
+            continue  # the output's own clause, after a fronted phrase
         first = tokens[a]
         lemma = verb_lemma(first.lower)
         if lemma is not None and lemma in output_verbs:
@@ -875,6 +1013,30 @@ def _en_metric_head(goal: ParsedGoal, metric_nouns: frozenset[str]) -> bool:
     return bool(ws) and (ws[-1] in metric_nouns or " ".join(ws[-2:]) in metric_nouns)
 
 
+# Vague words that can name the topic of a deliverable ("a brand awareness report")
+# rather than describe the outcome.
+_EN_TOPIC_WORDS = frozenset(
+    [
+        "brand awareness",
+        "trust",
+        "culture",
+        "thought leadership",
+        "loyalty",
+        "alignment",
+        "excellence",
+        "sustainability",
+        "presence",
+        "mindset",
+        "engagement",
+    ]
+)
+_EN_DELIVERABLE_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:report|playbook|survey|guide|handbook|webinars?|workshops?|series|"
+    r"course|campaign|dashboard|study|program|programme|training|sessions?|deck|whitepaper|"
+    r"white paper|newsletter|podcast|video|policy|framework|charter|toolkit|module)\b"
+)
+
+
 def _en_vague(
     goal: ParsedGoal,
     tokens: Sequence[Token],
@@ -892,6 +1054,13 @@ def _en_vague(
             found = goal.text[m.start() : m.end()]
             if m.start() > 0 and any(w[:1].isupper() for w in found.split()):
                 continue  # part of a name: "the Best Workplace award"
+            if (
+                output is not None
+                and m.start() >= output.end
+                and found.lower() in _EN_TOPIC_WORDS
+                and _EN_DELIVERABLE_AFTER.match(lower, m.end())
+            ):
+                continue  # the deliverable's subject: "Publish the brand awareness report"
             return Span(m.start(), m.end(), found)
     if (
         goal.verb is not None
@@ -916,14 +1085,18 @@ _ZH_ARTICLE = re.compile(r"^[一1](?:个|套|项|份|次|款|支|批|种|家|条
 _ZH_NOUN_SUFFIX = re.compile(
     r"(?:[\u4e00-\u9fff]{0,3}?(?:率|效率|周期|频率|时长|人数|次数|数量|成本|满意度|质量|速度)"
     r"|时间|能力|水平|进度|工作|体系|者|人员|商|团队|部门|中心|经理|工程师"
-    r"|投入|费用|经费|资金|比重|比例|占比)"
+    r"|投入|费用|经费|资金|比重|比例|占比"
+    # "在数据中台建设上取得进展", "在推广方面": the activity named as a field of work
+    r"|上(?![线市架岗门])|方面|领域)"
 )
 # An activity verb naming an event that bounds the goal: "上线前", "发布会前".
 _ZH_MODIFIER = re.compile(r"[^，。；,;的]{0,10}的")
 _ZH_LATER_VERB = re.compile(
     r"达到|达|提高到|提升至|提升到|降至|降到|降为|突破|超过|保持在|控制在|不低于|不少于|不超过|高于|低于"
 )
-_ZH_EVENT_AFTER = re.compile(r"[日会]?(?:前|之前|以前|后|之后|时|当天|前夕)")
+_ZH_EVENT_AFTER = re.compile(
+    r"[日会]?(?:前(?![端台置沿景])|之前|以前|后(?![台端续期勤方])|之后|时(?![间长效段])|当天|前夕)"
+)
 # A subject whose own behaviour is the outcome: "所有候选人都参加…", "60%的新客户…", "让…".
 _ZH_OTHERS = re.compile(
     r"^[^为对向给把将]*?(?:所有|全部|全体|每[个位名家]|\d+(?:\.\d+)?\s?[%％]的|百分之\S{1,3}的)"
@@ -943,7 +1116,29 @@ _ZH_PLAN = re.compile(
     r"(?:计划|任务|目标|指标|配额|预算|KPI|OKR)",
     re.IGNORECASE,
 )
-_ZH_METRIC_END = re.compile(r"(?:率|成本|时间|时长|费用|满意度|指数|数量|人数|收入|利润|份额)$")
+_ZH_METRIC_END = re.compile(
+    r"(?:率|成本|时间|时长|费用|满意度|指数|数量|人数|收入|利润|份额|速度|效率|周期|时效|频率"
+    r"|规模|占比|比例|增速|活跃度|质量|人效|效能|产能|产值|毛利|净利|营收|销量|销售额|客单价)$"
+)
+# Laying the ground for something else: vague and an activity (spec: "Build a foundation").
+_ZH_FOUNDATION = re.compile(
+    r"(?:打下|奠定|打好|筑牢|夯实|做好|做足)[^，,。；;]{0,6}?(?:基础|根基|铺垫|准备工作|准备)"
+)
+# Vague words that can name the topic of a deliverable ("社会影响力报告") rather than
+# describe the outcome.
+_ZH_TOPIC_WORDS = frozenset(
+    ["影响力", "竞争力", "知名度", "美誉度", "软实力", "文化", "品牌形象", "稳定性", "口碑",
+     "氛围", "精神", "信任", "协同发展", "高质量"]
+)  # fmt: skip
+_ZH_DELIVERABLE_AFTER = re.compile(
+    r"(?:建设)?(?:的)?(?:专项|年度|主题|评估|调研|宣传|培训)?"
+    r"(?:报告|白皮书|手册|指南|方案|课程|培训|活动|宣传片|论坛|专栏|调研|研究|展览|视频|课件|讲座)"
+)
+_ZH_PROGRESS = re.compile(r"取得[^，,。；;]{0,6}?(?:进展|突破|成效|成果|成绩)")
+# Provision verbs: "每个街道建成一个食堂" is built for each district, not by it.
+_ZH_PROVIDE = frozenset(
+    ["建成", "建设", "新建", "建立", "设立", "开设", "布设", "安装", "配备", "铺设", "兴建", "建造"]
+)
 _ZH_EVENT_SUFFIX = re.compile(r"(?:前|之前|以前|时|当天|前夕)")
 _ZH_OF_MODIFIER = re.compile(r"的[\u4e00-\u9fffA-Za-z]")
 # a rank or "in step with" as the level: "评分第一", "跻身前十", "与经济增长同步"
@@ -955,11 +1150,18 @@ _ZH_IN_STEP = re.compile(r"与[^，。；,;]{1,12}(?:同步|持平|相当)")
 _ZH_ZERO = re.compile(r"零(?![售件部钱食花星碎散头])")
 
 
+_ZH_LIST_MARK = re.compile(r"^\s*(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[、.．)）](?!\d))")
+
+
 def _zh_names(goal: ParsedGoal, config: Config | None) -> list[tuple[Quantity, bool]]:
     text = goal.text
     output_re = phrase_regex("zh", "output_verbs", config)
     out = []
+    mark = _ZH_LIST_MARK.match(text)
     for q in goal.quantities:
+        if mark is not None and q.end <= mark.end():
+            out.append((q, True))  # "1、", "（2）": the item's number
+            continue
         before = text[max(0, q.start - 20) : q.start]
         prev = before[-1:] if before else ""
         if (
@@ -1067,7 +1269,7 @@ def _zh_signals(goal: ParsedGoal, config: Config | None) -> Signals:
                 if not (
                     _ZH_PLAN.match(text[vs:b])
                     or _zh_result_object(rest, measures, config)
-                    or _ZH_OTHERS.search(text[a:vs])
+                    or (_ZH_OTHERS.search(text[a:vs]) and verb.text not in _ZH_PROVIDE)
                     or (states is not None and states.search(rest.rstrip()[-4:]))
                 ):
                     output = verb
@@ -1076,6 +1278,11 @@ def _zh_signals(goal: ParsedGoal, config: Config | None) -> Signals:
             sm = states.search(text, a, b) if states else None
             if sm is not None and not measures:
                 output = Span(sm.start(), sm.end(), sm.group(0))
+        if output is None:
+            # "为未来增长打下坚实基础", "为扩张做好铺垫": preparing the ground is an activity
+            fm = _ZH_FOUNDATION.search(text, a, b)
+            if fm is not None:
+                output = Span(fm.start(), fm.end(), fm.group(0))
     if output is not None:
         # another main clause with a measurable outcome makes it not an output
         for a, b, _sub in main[1:]:
@@ -1161,9 +1368,26 @@ def _zh_threshold(goal: ParsedGoal, config: Config | None) -> Span | None:
 
 def _zh_event_bound(text: str, config: Config | None) -> bool:
     events = phrase_regex("zh", "deadline_events", config)
-    if events is None:
-        return False
-    return any(_ZH_EVENT_SUFFIX.match(text, m.end()) for m in events.finditer(text))
+    if events is not None and any(
+        _ZH_EVENT_SUFFIX.match(text, m.end()) for m in events.finditer(text)
+    ):
+        return True
+    # an occasion named by its kind: "汛期前", "开发者大会前", "进博会期间", "在股东大会上"
+    for m in _ZH_OCCASION.finditer(text):
+        # the words naming the occasion, back to the clause start (at most 8 characters)
+        lead = re.split(r"[，,。；;、\s]", text[max(0, m.start() - 8) : m.end()])[-1]
+        if not _ZH_CASE_EVENT.search(lead):
+            return True
+    return False
+
+
+_ZH_OCCASION = re.compile(
+    r"(?:会|节|汛期|假期|暑假|寒假|长假|黄金周|旺季|大促|赛季|开学|春运|高考|中考|典礼|仪式)"
+    r"(?:前|之前|以前|前夕|期间)"
+    r"|(?:大会|峰会|年会|论坛|典礼|仪式|发布会)上(?![线市架岗门])"
+)
+# events that happen once per case bound nothing: "合同到期前", "试用期前"
+_ZH_CASE_EVENT = re.compile(r"到期|周期|试用期|有效期|保质期|每")
 
 
 def _zh_vague(
@@ -1176,10 +1400,20 @@ def _zh_vague(
 ) -> Span | None:
     if first_kind == "vague" and verb is not None:
         return verb
+    # "取得突破性进展", "打好基础": progress or groundwork with nothing to measure it by
+    m = _ZH_PROGRESS.search(text) or _ZH_FOUNDATION.search(text)
+    if m is not None:
+        return Span(m.start(), m.end(), m.group(0))
     pattern = phrase_regex("zh", "vague_words", config)
     if pattern is not None:
-        m = pattern.search(text)
-        if m is not None:
+        for m in pattern.finditer(text):
+            if (
+                output is not None
+                and m.start() >= output.end
+                and m.group(0) in _ZH_TOPIC_WORDS
+                and _ZH_DELIVERABLE_AFTER.match(text, m.end())
+            ):
+                continue  # the deliverable's subject: "发布社会影响力报告", "编写企业文化手册"
             return Span(m.start(), m.end(), m.group(0))
     vague_verbs = phrase_regex("zh", "vague_verbs", config)
     # after an activity verb, a vague verb is a noun ("发布可持续发展报告")
@@ -1189,11 +1423,13 @@ def _zh_vague(
             return Span(m.start(), m.end(), m.group(0))
     if goal.direction in (Direction.INCREASE, Direction.DECREASE, Direction.KEEP) and goal.verb:
         return goal.verb
-    if first_kind is None and output is None:
+    # a bare metric name, even when it starts with a result verb: "线索转化速度"
+    if first_kind in (None, "outcome") and output is None:
         metrics = phrase_regex("zh", "metric_nouns", config)
         core = re.sub(r"[\s，,。；;、]", "", text)
         if len(core) <= 12 and (
-            (metrics is not None and metrics.search(core)) or _ZH_METRIC_END.search(core)
+            (first_kind is None and metrics is not None and metrics.search(core))
+            or _ZH_METRIC_END.search(core)
         ):
             return Span(0, len(text), text)  # a bare metric name: "云成本"
     return None
@@ -1203,8 +1439,13 @@ def _zh_vague(
 # Rewrites. Each keeps the original's words (so every number, metric and date survives)
 # and adds placeholders only for what is missing.
 
+# A list marker and a label before the goal ("1. ", "- ", "KR2 – ", "Phase 2: "): the same
+# prefix the English goal analysis skips.
 _EN_LABEL = re.compile(
-    r"^\s*(?:(?:KR|O|OKR|KPI|Objective|Goal|Key\s+result)\s*\d*(?:\.\d+)*\s*[:：.)-]\s*)?",
+    r"^\s*(?:[-*•·▪◦]+\s*|\d+[.)]\s+|\(?[a-z]\)\s+)?"
+    r"(?:(?:KR|O|OKR|KPI|Objective|Goal|Key\s+result|Target|Aim|Phase|Step|Stage|"
+    r"Workstream|Pillar|Wave|Milestone|Track|Theme|Priority|Initiative|Sprint|Epic)"
+    r"\s*\d*(?:\.\d+)*\s*[:：.)\-–—]\s*)?",
     re.IGNORECASE,
 )
 _ZH_SUBJECT = re.compile(r"^(?:我们|我|团队|本部门|公司)?(?:将|要|会|计划|需要)?")

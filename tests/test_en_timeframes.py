@@ -242,3 +242,30 @@ def test_long_junk_is_linear(text: str) -> None:
     started = time.process_time()
     timeframes.extract_text(text)
     assert time.process_time() - started < 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "freq", "period"),
+    [
+        ("Resolve 90% of tickets in each week of Q4", "each week", "Q4"),
+        ("Ship a patch release every month of 2028", "every month", "2028"),
+    ],
+)
+def test_a_frequency_does_not_swallow_the_period_after_it(
+    text: str, freq: str, period: str
+) -> None:
+    found = [(f.text, f.kind, f.bounding) for f in frames(text)]
+    assert found == [(freq, TimeKind.FREQUENCY, False), (period, TimeKind.PERIOD, True)]
+
+
+def test_the_week_of_still_glues_to_its_date() -> None:
+    (frame,) = frames("Hold the offsite in the second week of March 2027")
+    assert frame.text == "the second week of March 2027" and frame.bounding
+
+
+@pytest.mark.parametrize(
+    "text", ["Grow signups in the coming weeks", "Hire more in upcoming quarters"]
+)
+def test_a_period_with_no_count_and_no_end_is_vague(text: str) -> None:
+    (frame,) = frames(text)
+    assert (frame.kind, frame.bounding) == (TimeKind.VAGUE, False)

@@ -204,3 +204,37 @@ def test_long_inputs_stay_fast(text: str) -> None:
 def test_period_naming_the_okr_set_bounds_it(text: str, bounding: bool) -> None:
     ((span, _, got, _, _),) = frames(text)
     assert (span, got) == ("Q3", bounding)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "start", "end"),
+    [
+        # a quoted five-year plan still names its period or its end
+        (
+            "“十三五”期间累计新增就业岗位50万个",
+            "“十三五”期间",
+            P,
+            date(2016, 1, 1),
+            date(2020, 12, 31),
+        ),
+        ("到「十六五」末人均寿命达到80岁", "到「十六五」末", D, None, date(2035, 12, 31)),
+        # school years run September to August; other spans cover whole years
+        ("2026-2027学年开设10门选修课", "2026-2027学年", P, date(2026, 9, 1), date(2027, 8, 31)),
+        ("2029学年新生报到率达到98%", "2029学年", P, date(2029, 9, 1), date(2030, 8, 31)),
+        ("2026—2027赛季场均上座率85%", "2026—2027赛季", P, date(2026, 1, 1), date(2027, 12, 31)),
+        (
+            "2027至2029年度累计植树100万株",
+            "2027至2029年度",
+            P,
+            date(2027, 1, 1),
+            date(2029, 12, 31),
+        ),
+    ],
+)
+def test_named_periods(text: str, span: str, kind: TimeKind, start: date | None, end: date) -> None:
+    found = [f for f in frames(text) if f[2]]
+    assert found == [(span, kind, True, start, end)]
+
+
+def test_a_quoted_plan_name_alone_is_not_a_period() -> None:
+    assert [f[1:3] for f in frames("编制“十五五”规划纲要")] == [(R, False)]

@@ -586,6 +586,8 @@ _NEXT_WORDS = re.compile(
 )
 _NOUN_STOP = frozenset(
     [
+        "prior",  # "3 deals prior to the Series B"
+        "ahead",
         "a",
         "an",
         "the",
@@ -720,7 +722,7 @@ _DATE_PREP_BEFORE = re.compile(
 _MULTIPLIER_WORDS = re.compile(
     r"\b(?:double[sd]?|doubling|twice|triple[sd]?|tripling|treble|quadruple[sd]?|quadrupling|"
     r"halve[sd]?|halving|twofold|threefold|fourfold|fivefold|tenfold)\b(?![-](?:digit|click|"
-    r"check|edged|decker|blind|down|spaced|sided))",
+    r"check|edged|decker|blind|down|spaced|sided))(?![ \t]+down\b)",  # "double down on": a wish
     re.IGNORECASE,
 )
 _MAJORITY = re.compile(

@@ -715,6 +715,14 @@ _PLAN_FOR = re.compile(
     r"outlook|quota|quotas)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?$",
     re.IGNORECASE,
 )
+_PLURAL_UNITS = ("days", "weeks", "months", "quarters", "years", "halves", "sprints", "decades")
+_EARNED_IN_PERIOD = frozenset(["revenue", "sales", "bookings"])
+_PLAN_AFTER_RESULT = re.compile(
+    r"[ \t]+(?:[a-z]+[ \t]+)?(?:targets?|plans?|goals?|quotas?|forecasts?|budgets?|numbers|"
+    r"reports?|reviews?|kickoff|kick-off|pipeline)\b",
+    re.IGNORECASE,
+)
+_RECURRING_BEFORE = re.compile(r"\b(?:every|each|per|a)[ \t]+$", re.IGNORECASE)
 _WEEK_PREFIX_LAST = frozenset(
     [
         "of",
@@ -1512,6 +1520,8 @@ def _classify(group: list[_Atom], norm: str) -> tuple[int, TimeKind, bool, Range
         if tail_words and tail_words[-1].lower() in _WEEK_PREFIX_LAST and kind_name in _DATE_LIKE
         else None
     )
+    if wk and _RECURRING_BEFORE.search(window_text, 0, wk.start()):
+        wk = None  # "every month of 2027": a frequency, then the year that bounds it
     if wk:
         start -= len(window_text) - wk.start()
         window_text = norm[max(0, start - 48) : start]
@@ -1533,7 +1543,12 @@ def _classify(group: list[_Atom], norm: str) -> tuple[int, TimeKind, bool, Range
         if part:
             rng = _narrow(rng, part.group(1).lower())
 
-    if kind_name == "vague":
+    if kind_name == "vague" or (
+        # "in the coming months", "the next weeks": no count, no end
+        kind_name == "rel"
+        and not first.groups.get("rel_n")
+        and (first.groups.get("rel_u") or "").lower().endswith(_PLURAL_UNITS)
+    ):
         return start, TimeKind.VAGUE, False, None, "vague"
     if kind_name == "freq":
         return start, TimeKind.FREQUENCY, False, None, "freq"
@@ -1591,7 +1606,12 @@ def _classify(group: list[_Atom], norm: str) -> tuple[int, TimeKind, bool, Range
     nxt = _NEXT_WORD.match(norm, end)
     if nxt and role == "period" and prefix_start == start and kind_name not in ("the", "unit"):
         word = nxt.group(1).lower()
-        if word not in _SCOPE_STOP and not _is_time_word(word):
+        if (
+            word not in _SCOPE_STOP
+            and not _is_time_word(word)
+            # "Q3 revenue reaches $5M": revenue earned in Q3 (the rules decide the rest)
+            and not (word in _EARNED_IN_PERIOD and not _PLAN_AFTER_RESULT.match(norm, nxt.end()))
+        ):
             return start, TimeKind.REFERENCE, False, rng, "reference"
     if kind_name == "the" and prefix_start == start:
         return start, TimeKind.REFERENCE, False, rng, "reference"

@@ -65,7 +65,16 @@ _QUARTER = re.compile(
 _FISCAL = re.compile(
     rf"(?<![A-Za-z0-9])(?:FY|fy)[ \t]?(?P<y>\d{{4}}|\d{{2}})(?![0-9])|(?P<y2>\d{{2}}){_S}财年"
 )
-_FIVE_YEAR = re.compile(r"(?P<n>十[一二三四五六]五)(?P<p>期间|时期|末|期末|期(?![待望间末]))?")
+# the plan's name is often quoted: "“十四五”期间", "到“十五五”末"
+_FIVE_YEAR = re.compile(
+    r"[“「『\"]?(?P<n>十[一二三四五六]五)[”」』\"]?(?P<p>期间|时期|末|期末|期(?![待望间末]))?"
+)
+# School and multi-year periods: "2027—2028学年", "2027-2028年度", "2027学年".
+_SPAN_YEAR = re.compile(
+    r"(?P<y1>(?:19|20)\d{2})(?:年)?[ \t]*[—–\-~～至到][ \t]*(?P<y2>(?:19|20)\d{2})[ \t]*"
+    r"(?:年)?(?P<w>学年度?|年度|财年|赛季)"
+    r"|(?P<y>(?:19|20)\d{2})[ \t]*(?P<w1>学年度?)"
+)
 # Windows from now: 四个月内, 未来三个月, 接下来的90天, 在两周之内, 半年内, 一年内.
 _WINDOW = re.compile(
     rf"(?P<pre>未来|接下来的?|今后|此后|之后的?|随后的?|过去|近|最近|前|后)?{_S}"
@@ -443,6 +452,23 @@ def _five_year(m: re.Match[str]) -> _Found | None:
     return _Found(m.start(), m.end(), TimeKind.PERIOD, rng, "plan")
 
 
+def _span_year(m: re.Match[str]) -> _Found | None:
+    """ "2027—2028学年": a school year runs September to August; other spans whole years."""
+    if m.group("y"):
+        first, last = int(m.group("y")), int(m.group("y")) + 1
+        school = True
+    else:
+        first, last = int(m.group("y1")), int(m.group("y2"))
+        school = m.group("w").startswith("学")
+        if not 0 <= last - first <= 10:
+            return None
+    if school:
+        rng = (date(first, 9, 1), date(last, 8, 31))
+    else:
+        rng = (date(first, 1, 1), date(last, 12, 31))
+    return _Found(m.start(), m.end(), TimeKind.PERIOD, _fixed(rng), "year")
+
+
 def _window(m: re.Match[str]) -> _Found | None:
     pre, post, unit = m.group("pre"), m.group("post"), m.group("u")
     raw = m.group("n")
@@ -556,6 +582,7 @@ _SCANNERS: tuple[_Scanner, ...] = (
     (_QUARTER, _quarter, "QqHh季半"),
     (_FISCAL, _fiscal, "Ff财"),
     (_FIVE_YEAR, _five_year, "五"),
+    (_SPAN_YEAR, lambda m: _span_year(m), "学度财赛"),
     (_WINDOW, _window, "天日周期月季年秒钟时"),
     (_WORDS, lambda m: _words(m, m.string), ""),
     (_EVENT, _event, "前"),
