@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 from smartlint.lang.base import doc_text
 from smartlint.lang.en.numbers import (
     MONTH_RE,
+    ORDINAL_WORDS,
     SCALE_WORDS,
     TENS_WORDS,
     UNITS_WORDS,
@@ -1257,17 +1258,8 @@ _DENOMINATORS = {
     "billionth": 1e9,
     "trillionth": 1e12,
 }
-_ORDINAL_UNITS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-}
+# The ordinals that end a compound denominator ("twenty-fifth").
+_ORDINAL_UNITS = {word: n for word, n in ORDINAL_WORDS.items() if n < 10}
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _FRACTION_WORD = re.compile(
     r"[ \t]{0,2}-?[ \t]{0,2}(?P<den>(?:(?:"
