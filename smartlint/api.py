@@ -12,7 +12,7 @@ from typing import TypeVar
 from smartlint.config import Config
 from smartlint.errors import SmartlintError
 from smartlint.langdetect import detect_language
-from smartlint.model import Context, Finding, LintResult, ParsedGoal, Span
+from smartlint.model import Context, Finding, LintResult, ParsedGoal
 from smartlint.registry import load_registry
 from smartlint.rule import Rule, RuleContext
 
@@ -205,10 +205,6 @@ def lint_many(
 ) -> list[LintResult]:
     """`lint` over many goals sharing one context and config."""
     return [lint(t, lang=lang, context=context, config=config) for t in texts]
-
-
-def span_of(goal: ParsedGoal, start: int, end: int) -> Span:
-    return Span(start, end, goal.text[start:end])
 
 
 __all__ = ["lint", "lint_many", "parse", "selected_rules"]
