@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 from typing import TypeVar
 
@@ -59,9 +59,11 @@ def _check_lang(lang: str | None) -> str | None:
 def _parse_stripped(
     text: str, lang: str, reference_date: date, fiscal_year_start: int
 ) -> ParsedGoal:
-    from smartlint.pipeline import run_components
+    # imported here, not at the top: `import smartlint` stays free of spaCy until a goal
+    # is parsed (cold start of the CLI)
+    from smartlint.pipeline import analyse_text
 
-    doc, quantities, times, analysis = run_components(lang, text)
+    doc, quantities, times, analysis = analyse_text(lang, text)
     timeframes = tuple(m.resolve(reference_date, fiscal_year_start) for m in times)
     return ParsedGoal(
         text=text,
@@ -77,7 +79,7 @@ def _parse_stripped(
         change=analysis.change,
         placeholders=analysis.placeholders,
         reference_date=reference_date,
-        doc=doc,
+        source_doc=doc,
     )
 
 
@@ -100,7 +102,7 @@ def parse(
     offset = len(text) - len(text.lstrip())
     lang = _check_lang(lang) or detect_language(stripped)
     ref = reference_date or date.today()
-    clean = _SURROGATE.sub("\ufffd", stripped)
+    clean = stripped if stripped.isascii() else _SURROGATE.sub("\ufffd", stripped)
     goal = _parse_stripped(clean, lang, ref, fiscal_year_start)
     if offset == 0 and clean == text:
         return goal
@@ -140,14 +142,10 @@ def selected_rules(config: Config | None = None, scope: str = "goal") -> tuple[R
     return _scoped_rules(config or _DEFAULT_CONFIG, scope)
 
 
-def _check_goal(goal: ParsedGoal, rules: Sequence[Rule], ctx: RuleContext) -> list[Finding]:
-    findings: list[Finding] = []
-    for rule in rules:
-        if goal.lang not in rule.languages:
-            continue
-        findings.extend(rule.check(goal, ctx))
-    findings.sort(key=lambda f: (f.start, f.code))
-    return findings
+@functools.lru_cache(maxsize=128)
+def _rules_for(config: Config, lang: str) -> tuple[Rule, ...]:
+    # the goal rules for one language, so `lint` does not test every rule on every goal
+    return tuple(r for r in _scoped_rules(config, "goal") if lang in r.languages)
 
 
 def lint(
@@ -164,36 +162,45 @@ def lint(
     config = config or _DEFAULT_CONFIG
     ref = (context and context.reference_date) or config.reference_date or date.today()
     # the same Context for every goal linted without one (no per-call copy)
-    context = _context_for(ref) if context is None else context
+    if context is None:
+        context = _context_for(ref)
+    elif context.reference_date is None:
+        context = dataclasses.replace(context, reference_date=ref)
     lang = _check_lang(lang) or _check_lang(config.language)
     # Rules see the goal without surrounding whitespace, so padding changes no finding;
     # their spans are moved back onto the text as given.
     stripped = text.strip()
-    offset = len(text) - len(text.lstrip())
     # Over the limit only the head is analysed, so time stays bounded; rule S100 reports
     # the length against the full text.
     limit = config.max_length
-
-    def parsed(source: str, keep: int) -> ParsedGoal:
-        if len(source) <= keep:
-            return parse(
-                source, lang=lang, reference_date=ref, fiscal_year_start=config.fiscal_year_start
-            )
-        head = parse(
-            source[:keep], lang=lang, reference_date=ref, fiscal_year_start=config.fiscal_year_start
-        )
-        return dataclasses.replace(head, text=source)
-
-    core = parsed(stripped, limit)
-    if context.reference_date is None:
-        context = dataclasses.replace(context, reference_date=ref)
+    fiscal = config.fiscal_year_start
+    if len(stripped) <= limit:
+        core = parse(stripped, lang=lang, reference_date=ref, fiscal_year_start=fiscal)
+    else:
+        head = parse(stripped[:limit], lang=lang, reference_date=ref, fiscal_year_start=fiscal)
+        core = dataclasses.replace(head, text=stripped)
     rctx = RuleContext(context=context, config=config)
-    findings = _check_goal(core, selected_rules(config), rctx)
+    findings: list[Finding] = []
+    for rule in _rules_for(config, core.lang):
+        findings.extend(rule.check(core, rctx))
+    findings.sort(key=_finding_order)
     goal = core
     if len(stripped) != len(text):
+        offset = len(text) - len(text.lstrip())
         findings = [_moved_finding(f, offset) for f in findings]
-        goal = parsed(text, offset + limit)
+        if len(text) <= offset + limit:
+            goal = parse(text, lang=lang, reference_date=ref, fiscal_year_start=fiscal)
+        else:
+            head = parse(
+                text[: offset + limit], lang=lang, reference_date=ref, fiscal_year_start=fiscal
+            )
+            goal = dataclasses.replace(head, text=text)
     return LintResult(text=text, lang=goal.lang, findings=tuple(findings), goal=goal)
+
+
+def _finding_order(f: Finding) -> tuple[int, str]:
+    return (f.start, f.code)
+
 
 
 def lint_many(

@@ -185,8 +185,19 @@ class ParsedGoal:
     change: Quantity | None = None  # "by 10%"
     placeholders: tuple[Span, ...] = ()  # unset values: "X%", "TBD", "<target>"
     reference_date: date | None = None
-    # The spaCy Doc behind it, for rules that need tokens. Not part of equality.
-    doc: Any = field(default=None, compare=False, repr=False, hash=False)
+    # The spaCy Doc behind it (read it as `doc`), or what makes it on first access: the
+    # default pipeline does not tokenise until someone asks. Not part of equality.
+    source_doc: Any = field(default=None, compare=False, repr=False, hash=False)
+
+    @property
+    def doc(self) -> Any:
+        """The spaCy Doc of the goal's text, with the components' results on `doc._`."""
+        doc = self.source_doc
+        build = getattr(doc, "build_doc", None)
+        if build is not None:
+            doc = build()
+            object.__setattr__(self, "source_doc", doc)  # made once, then kept
+        return doc
 
     def to_dict(self) -> dict[str, Any]:
         def span(s: Span | None) -> dict[str, Any] | None:

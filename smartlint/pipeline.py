@@ -97,33 +97,98 @@ def run_components(
     lang: str, text: str
 ) -> tuple[Doc, tuple[Any, ...], tuple[Any, ...], GoalAnalysis]:
     """`run_pipeline`, also returning what smartlint's components found: (doc, quantities,
-    time mentions, goal analysis).
+    time mentions, goal analysis)."""
+    doc, quantities, times, analysis = analyse_text(lang, text)
+    if isinstance(doc, PendingDoc):
+        doc = doc.build_doc()
+    return doc, quantities, times, analysis
+
+
+class _TextOnly:
+    """What smartlint's extractors read of a Doc: its text, where `doc_text` looks for it.
+    None of them reads tokens, so the direct path needs no Doc."""
+
+    __slots__ = ("user_data",)
+
+    def __init__(self, text: str) -> None:
+        self.user_data = {TEXT_KEY: text}
+
+    @property
+    def text(self) -> str:
+        return str(self.user_data[TEXT_KEY])
+
+
+class PendingDoc:
+    """The spaCy Doc of a parsed goal, made when first asked for (`ParsedGoal.doc`).
+
+    The rules read what the components found, never the tokens, so tokenising every goal
+    up front was time spent on nothing (measured 10–25 µs of a lint); a caller who wants
+    the Doc gets the same Doc, with the components' results on `doc._`, as the pipeline
+    would have made.
+    """
+
+    __slots__ = ("analysis", "lang", "quantities", "text", "times")
+
+    def __init__(
+        self,
+        lang: str,
+        text: str,
+        quantities: tuple[Any, ...],
+        times: tuple[Any, ...],
+        analysis: GoalAnalysis,
+    ) -> None:
+        self.lang = lang
+        self.text = text
+        self.quantities = quantities
+        self.times = times
+        self.analysis = analysis
+
+    def build_doc(self) -> Doc:
+        doc = get_nlp(self.lang).make_doc(self.text)
+        doc.user_data[TEXT_KEY] = self.text
+        ext = doc._  # each `doc._` builds a new Underscore object: take it once
+        ext.sl_quantities = self.quantities
+        ext.sl_times = self.times
+        ext.sl_goal = self.analysis
+        return doc
+
+
+def analyse_text(
+    lang: str, text: str
+) -> tuple[Doc | PendingDoc, tuple[Any, ...], tuple[Any, ...], GoalAnalysis]:
+    """What smartlint's components find in `text`: (doc, quantities, time mentions, goal
+    analysis).
 
     With the default pipeline (the blank tokenizer and smartlint's three components) the
-    extractors are called directly and their results handed on, instead of each component
-    reading the previous ones back through `doc._` (8 Underscore objects a goal, ~10 µs
-    measured); the Doc carries the same extension values either way.
+    extractors are called directly on the text and their results handed on, instead of
+    each component reading the previous ones back through `doc._` (8 Underscore objects a
+    goal, ~10 µs measured), and the Doc is left to be made on demand (a `PendingDoc`).
+    Any other pipeline (a trained one the user opted into, a pipe added or disabled) runs
+    in full, component by component, and its Doc is returned.
     """
     nlp = get_nlp(lang)
-    doc = nlp.make_doc(text)
-    doc.user_data[TEXT_KEY] = text
-    # keyed by the enabled pipeline itself, so a pipe added or disabled later is honoured
-    pipeline = tuple(nlp.pipeline)
-    direct = _direct_components(pipeline)
+    # `nlp.pipeline` builds its list through the config on every access (measured ~12 µs);
+    # the component list and the disabled set say the same, read directly.
+    components = getattr(nlp, "_components", None)
+    disabled = getattr(nlp, "_disabled", None)
+    if isinstance(components, list) and isinstance(disabled, set):
+        direct = None if disabled else _direct_components(tuple(components))
+    else:  # pragma: no cover - a spaCy without these attributes: the public way
+        direct = _direct_components(tuple(nlp.pipeline))
     if direct is not None:
         qc, tc, gc = direct
-        quantities = tuple(qc.extract(doc))
-        times = tuple(tc.extract(doc))
-        analysis = gc.analyse(doc, quantities, times) or GoalAnalysis()
-        ext = doc._
-        ext.sl_quantities = quantities
-        ext.sl_times = times
-        ext.sl_goal = analysis
-        return doc, quantities, times, analysis
-    for _name, component in pipeline:
+        source = _TextOnly(text)
+        quantities = tuple(qc.extract(source))
+        times = tuple(tc.extract(source))
+        analysis = gc.analyse(source, quantities, times) or GoalAnalysis()
+        return PendingDoc(lang, text, quantities, times, analysis), quantities, times, analysis
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
+    for _name, component in nlp.pipeline:
         doc = component(doc)
     ext = doc._
-    return doc, tuple(ext.sl_quantities or ()), tuple(ext.sl_times or ()), ext.sl_goal
+    goal = ext.sl_goal or GoalAnalysis()
+    return doc, tuple(ext.sl_quantities or ()), tuple(ext.sl_times or ()), goal
 
 
 @functools.lru_cache(maxsize=8)

@@ -99,3 +99,36 @@ def test_cli_freezes_the_startup_heap_once(monkeypatch: object) -> None:
     cli._freeze_startup_heap()
     cli._freeze_startup_heap()
     assert calls == [1]
+
+
+def test_the_doc_is_made_on_demand_and_matches_the_pipeline() -> None:
+    import smartlint
+    from smartlint.pipeline import PendingDoc
+
+    for lang, text in (
+        ("en", "Cut churn from 5% to 3% by Q4 2027"),
+        ("zh", "本季度末前将客户流失率从5%降至3%"),
+    ):
+        goal = smartlint.parse(text, lang=lang)
+        assert isinstance(goal.source_doc, PendingDoc)  # nothing tokenised yet
+        doc = goal.doc
+        assert goal.doc is doc  # made once, then kept
+        slow = get_nlp(lang)(text)
+        assert [t.text for t in doc] == [t.text for t in slow]
+        assert doc._.sl_quantities == slow._.sl_quantities
+        assert [_plain(t) for t in doc._.sl_times] == [_plain(t) for t in slow._.sl_times]
+        assert doc._.sl_goal == slow._.sl_goal
+
+
+def test_a_changed_pipeline_runs_in_full() -> None:
+    from spacy.tokens import Doc
+
+    from smartlint.pipeline import analyse_text
+
+    nlp = get_nlp("en")
+    with nlp.select_pipes(disable=["smartlint_goal"]):
+        doc, quantities, times, analysis = analyse_text("en", "Grow ARR 20% by Q3 2027")
+        assert isinstance(doc, Doc) and doc._.sl_goal is None  # the disabled pipe did not run
+        assert quantities and times and analysis.verb is None
+    doc, *_ = analyse_text("en", "Grow ARR 20% by Q3 2027")
+    assert not isinstance(doc, Doc)  # back to the direct path
