@@ -78,6 +78,32 @@ def test_summary_when_clean() -> None:
     assert render(Report(), "text", quiet=True) == ""
 
 
+def test_summary_speaks_chinese_only_when_every_goal_is_chinese() -> None:
+    from collections import Counter
+
+    clean = Report(files=1, goals=2, langs=Counter({"zh": 2}))
+    assert summary_line(clean) == "共检查2个目标（1个文件），没有发现问题。"
+    report = sample_report()
+    report.langs = Counter({"zh": 9})
+    line = summary_line(report)
+    assert line.startswith("共检查9个目标（3个文件），发现3个问题（1个错误，1个警告，1个提示）")
+    assert line.endswith("1个文件无法检查。")
+    report.langs = Counter({"zh": 8, "en": 1})
+    assert summary_line(report).startswith("Found 3 problems")
+
+
+def test_check_counts_the_language_of_each_goal(tmp_path: Path) -> None:
+    from smartlint.config import Config
+    from smartlint.documents.engine import Checker
+
+    doc = tmp_path / "okr.md"
+    doc.write_text("# 目标：提升客户满意度\n\n- 本季度末前将客户流失率从5%降至3%\n",
+                   encoding="utf-8")
+    report = Checker(Config()).run([str(doc)])
+    assert report.langs == {"zh": report.goals} and report.goals >= 1
+    assert summary_line(report).startswith(f"共检查{report.goals}个目标")
+
+
 # -- json -----------------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -208,6 +209,7 @@ class Checker:
         self._docs: dict[Path, GoalDocument | InputError | None] = {}
         self._roots: dict[Path, Path] = {}
         self._periods: dict[int, Period | None] = {}
+        self.goal_langs: Counter[str] = Counter()  # goals checked, per language
 
     # -- files ----------------------------------------------------------------------
 
@@ -357,6 +359,7 @@ class Checker:
                     doc.path,
                     item.start.line,
                 ) from exc
+            self.goal_langs[result.lang] += 1
             for f in result.findings:
                 start = item.position_at(f.start)
                 end = item.end_position_at(f.end) if f.end > f.start else start
@@ -472,6 +475,7 @@ class Checker:
         stdin_text: str | None = None,
     ) -> Report:
         report = Report()
+        self.goal_langs = report.langs  # check_document counts each goal's language here
 
         def guarded(label: str, fn: object) -> None:
             try:

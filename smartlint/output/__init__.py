@@ -55,6 +55,7 @@ class Report:
     files: int = 0  # files read as goal sources
     goals: int = 0  # goals checked
     skipped: list[str] = field(default_factory=list)  # files with no goal document in them
+    langs: Counter[str] = field(default_factory=Counter)  # goals checked, per language
 
     def sorted_findings(self) -> list[LocatedFinding]:
         return sorted(self.findings, key=lambda f: f.sort_key)

@@ -21,6 +21,9 @@ def _plural(n: int, word: str) -> str:
 
 
 def summary_line(report: Report) -> str:
+    """The closing line, in Chinese when every goal checked was Chinese."""
+    if report.langs and set(report.langs) == {"zh"}:
+        return _summary_zh(report)
     counts = report.counts()
     files = _plural(report.files, "file")
     goals = _plural(report.goals, "goal")
@@ -38,6 +41,24 @@ def summary_line(report: Report) -> str:
         )
     if report.errors:
         head += f" {_plural(len(report.errors), 'file')} could not be checked."
+    return head
+
+
+_ZH_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def _summary_zh(report: Report) -> str:
+    counts = report.counts()
+    checked = f"共检查{report.goals}个目标（{report.files}个文件）"
+    if not report.findings:
+        head = f"{checked}，没有发现问题。"
+    else:
+        parts = "，".join(
+            f"{counts[s]}个{_ZH_SEVERITY[s]}" for s in ("error", "warning", "info") if counts.get(s)
+        )
+        head = f"{checked}，发现{len(report.findings)}个问题（{parts}）。"
+    if report.errors:
+        head += f"{len(report.errors)}个文件无法检查。"
     return head
 
 
