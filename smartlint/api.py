@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import time
 from collections.abc import Iterable
 from datetime import date
 from typing import TypeVar
@@ -55,6 +56,19 @@ def _check_lang(lang: str | None) -> str | None:
     return lang
 
 
+_last_today: tuple[int, date] = (-1, date.min)
+
+
+def _today() -> date:
+    """`date.today()`, asked of the clock at most once a second: it reads the local time
+    zone each call (~2.3 µs, 1% of a lint), and a goal list linted in a loop asks per goal."""
+    global _last_today
+    second = int(time.time())
+    if _last_today[0] != second:
+        _last_today = (second, date.today())
+    return _last_today[1]
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse_stripped(
     text: str, lang: str, reference_date: date, fiscal_year_start: int
@@ -101,7 +115,7 @@ def parse(
     stripped = text.strip()
     offset = len(text) - len(text.lstrip())
     lang = _check_lang(lang) or detect_language(stripped)
-    ref = reference_date or date.today()
+    ref = reference_date or _today()
     clean = stripped if stripped.isascii() else _SURROGATE.sub("\ufffd", stripped)
     goal = _parse_stripped(clean, lang, ref, fiscal_year_start)
     if offset == 0 and clean == text:
@@ -160,7 +174,7 @@ def lint(
     `context` supplies what the goal's surroundings know (period, reference date, parent).
     """
     config = config or _DEFAULT_CONFIG
-    ref = (context and context.reference_date) or config.reference_date or date.today()
+    ref = (context and context.reference_date) or config.reference_date or _today()
     # the same Context for every goal linted without one (no per-call copy)
     if context is None:
         context = _context_for(ref)

@@ -132,3 +132,25 @@ def test_a_changed_pipeline_runs_in_full() -> None:
         assert quantities and times and analysis.verb is None
     doc, *_ = analyse_text("en", "Grow ARR 20% by Q3 2027")
     assert not isinstance(doc, Doc)  # back to the direct path
+
+
+def test_today_follows_the_clock(monkeypatch: object) -> None:
+    import datetime as dt
+
+    from smartlint import api
+
+    clock = [1_800_000_000.0]
+    days = iter([dt.date(2027, 3, 1), dt.date(2027, 3, 2)])
+
+    class FakeDate(dt.date):
+        @classmethod
+        def today(cls) -> dt.date:  # type: ignore[override]
+            return next(days)
+
+    monkeypatch.setattr(api, "date", FakeDate)  # type: ignore[attr-defined]
+    monkeypatch.setattr(api.time, "time", lambda: clock[0])  # type: ignore[attr-defined]
+    monkeypatch.setattr(api, "_last_today", (-1, dt.date.min))  # type: ignore[attr-defined]
+    assert api._today() == dt.date(2027, 3, 1)
+    assert api._today() == dt.date(2027, 3, 1)  # same second: the clock is not asked again
+    clock[0] += 1
+    assert api._today() == dt.date(2027, 3, 2)  # a second later it is
