@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -149,3 +150,65 @@ def test_metric_after_a_quantity_and_de() -> None:
 def test_sell_to_customers_counts_them() -> None:
     a = analyse("卖给10个新客户")
     assert (a.direction, _t(a.metric), _t(a.target)) == (REACH, "新客户", "10个新客户")
+
+
+# The shortcuts taken for speed give the answers of the plain patterns they stand in for.
+def _pieces(pattern: str) -> list[str]:
+    """Literal stretches and single characters of a pattern, to build texts that match it."""
+    chunks = [c for c in re.split(r"[()\[\]?*+{}|\\^$.<>=!:,\-]+", pattern) if c]
+    return sorted(set(chunks) | set("".join(chunks)) | set("0123456789 \t\n%？x"))
+
+
+def _texts(pattern: str) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(_pieces(pattern)), max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(goal._PLACEHOLDER_PLAIN), _texts(r"，|。|；|;|！|？|!|\?|\n|,(?!\d{3})1234"))
+def test_gated_patterns_find_what_the_plain_ones_find(text: str, marks: str) -> None:
+    plain = re.compile(goal._PLACEHOLDER_PLAIN)
+    assert [m.span() for m in goal._PLACEHOLDER.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+    as_class = re.compile(r"[，。；;！？!?\n]|,(?!\d{3})")
+    assert [m.span() for m in goal._CLAUSE_END.finditer(marks)] == [
+        m.span() for m in as_class.finditer(marks)
+    ]
+
+
+@given(
+    st.lists(
+        st.text(alphabet="增加长提高升降低至", min_size=1, max_size=3), min_size=1, max_size=8
+    ),
+    st.text(alphabet="增加长提高升降低至率的", max_size=16),
+)
+def test_grouped_alternation_matches_the_longest_word_like_the_flat_one(
+    words: list[str], text: str
+) -> None:
+    flat = re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+    grouped = re.compile(goal._alternation(set(words)))
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _texts(goal._TARGET_MARK.pattern + goal._BASE_MARK.pattern),
+    _texts(goal._LEAD_TRIM.pattern + goal._PURPOSE.pattern),
+)
+def test_pre_checks_never_skip_a_match(before: str, after: str) -> None:
+    if goal._TARGET_MARK.search(before):
+        assert before[-1:] in goal._TARGET_LAST
+    if goal._BASE_MARK.search(before):
+        assert before[-1:] in goal._BASE_LAST
+    if goal._LEAD_TRIM.match(after):
+        assert after[:1] in goal._LEAD_FIRST
+    if goal._PURPOSE.match(after):
+        assert after[:1] in goal._PURPOSE_FIRST
+
+
+def test_the_text_alone_gives_what_the_doc_gives() -> None:
+    text = "为了提升留存，在2027年底前将客户流失率从5%降低到3%（XX%待定）"
+    qs = tuple(quantities.extract(text))
+    ts = tuple(timeframes.extract(text))
+    assert qs == tuple(quantities.extract(NLP(text)))
+    assert goal.analyse(text, qs, ts) == analyse(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -9,6 +10,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from smartlint.lang.zh import quantities as zq
 from smartlint.lang.zh.quantities import extract
 from smartlint.model import QuantityKind
 
@@ -195,3 +197,75 @@ def test_long_inputs_stay_fast(text: str) -> None:
     t0 = time.perf_counter()
     extract(NLP.make_doc(text))
     assert time.perf_counter() - t0 < 1.0
+
+
+# The shortcuts taken for speed give the answers of the plain patterns they stand in for.
+def _pieces(pattern: str) -> list[str]:
+    """Literal stretches and single characters of a pattern, to build texts that match it."""
+    chunks = [c for c in re.split(r"[()\[\]?*+{}|\\^$.<>=!:,\-]+", pattern) if c]
+    return sorted(set(chunks) | set("".join(chunks)) | set("0123456789 \t\n.-%年月日号x"))
+
+
+def _texts(*patterns: str) -> st.SearchStrategy[str]:
+    pieces = sorted(set().union(*map(_pieces, patterns)))
+    return st.lists(st.sampled_from(pieces), max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(zq._RUN_PLAIN, "一二三十百千万亿两负点"))
+def test_gated_numeral_runs_are_the_plain_runs(text: str) -> None:
+    plain = re.compile(zq._RUN_PLAIN)
+    assert [m.span() for m in zq._RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(st.text(alphabet="提此以之目当前第一二三十百名位强季年12 x", max_size=12))
+def test_rank_pattern_reads_like_the_look_behind_first_form(text: str) -> None:
+    plain = re.compile(
+        zq._RANK.pattern.replace(
+            "(?P<p>前|第)(?<![提此以之目当][前第])", "(?<![提此以之目当])(?P<p>前|第)"
+        )
+    )
+    assert plain.pattern != zq._RANK.pattern
+    got = [(m.span(), m.groupdict()) for m in zq._RANK.finditer(text)]
+    assert got == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+_AFTER = (
+    (zq._POST_CMP, zq._POST_CMP_FIRST),
+    (zq._POST_ID, zq._POST_ID_FIRST),
+    (zq._DAY_AFTER, zq._DATE_NEXT),
+    (zq._MONTH_AFTER, zq._DATE_NEXT),
+    (zq._YEAR_AFTER, zq._DATE_NEXT),
+)
+_BEFORE = ((zq._PRE_CMP, zq._PRE_CMP_LAST), (zq._PRE_ID, zq._PRE_ID_LAST))
+# Scans skipped unless the text holds one of these: every match holds one.
+_HOLDS = (
+    (zq._MULT_WORDS, ("番", "倍", "半")),
+    (zq._PERCENT_WORDS, ("折", "半成")),
+    (zq._PER, ("分之",)),
+    (zq._RANK, ("前", "第")),
+    (zq._MAJORITY, ("数", "部分")),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _texts(*(p.pattern for p, _ in _AFTER)),
+    _texts(*(p.pattern for p, _ in _BEFORE)),
+    _texts(*(p.pattern for p, _ in _HOLDS)),
+)
+def test_pre_checks_never_skip_a_match(after: str, before: str, scanned: str) -> None:
+    for pattern, first in _AFTER:
+        if pattern.match(after):
+            assert after[:1] in first
+    for pattern, last in _BEFORE:
+        if pattern.search(before):
+            assert before[-1:] in last
+    for pattern, needed in _HOLDS:
+        for m in pattern.finditer(scanned):
+            assert any(w in m.group(0) for w in needed)
+
+
+def test_the_text_alone_gives_what_the_doc_gives() -> None:
+    text = "至少新增5家客户，营收提升到500万元以上，第3季度NPS达到50，翻一番"
+    assert zq.extract(text) == extract(NLP(text))

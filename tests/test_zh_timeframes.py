@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 import time
 from datetime import date
 
@@ -10,6 +12,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from smartlint.lang.zh import timeframes
 from smartlint.lang.zh.timeframes import extract
 from smartlint.model import TimeKind
 
@@ -238,3 +241,101 @@ def test_named_periods(text: str, span: str, kind: TimeKind, start: date | None,
 
 def test_a_quoted_plan_name_alone_is_not_a_period() -> None:
     assert [f[1:3] for f in frames("编制“十五五”规划纲要")] == [(R, False)]
+
+
+def _pieces(pattern: str) -> list[str]:
+    """Literal stretches and single characters of a pattern, to build texts that match it."""
+    chunks = [c for c in re.split(r"[()\[\]?*+{}|\\^$.<>=!:,\-]+", pattern) if c]
+    return sorted(set(chunks) | set("".join(chunks)) | set("0123456789 \t\n年月日前内，x"))
+
+
+@functools.cache
+def _texts(pattern: str, max_size: int = 8) -> st.SearchStrategy[str]:
+    """Texts made of a pattern's pieces (built once per pattern: drawing is per example)."""
+    return st.lists(st.sampled_from(_pieces(pattern)), max_size=max_size).map("".join)
+
+
+# One example draws a text for every pattern: hypothesis's cost is per example.
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_gated_scanners_find_what_the_plain_patterns_find(data: st.DataObject) -> None:
+    for gated, plain in timeframes._GATED_PATTERNS:
+        text = data.draw(_texts(plain))
+        expected = [(m.span(), m.groupdict()) for m in re.finditer(plain, text)]
+        assert [(m.span(), m.groupdict()) for m in gated.finditer(text)] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_pieces(timeframes._WORDS.pattern)), max_size=8))
+def test_flat_word_list_reads_the_same_kinds_as_named_groups(parts: list[str]) -> None:
+    text = "".join(parts)
+    grouped = re.compile(
+        "(?P<rel>" + "|".join(sorted(timeframes._RELATIVE, key=len, reverse=True)) + ")"
+        "|(?P<vague>" + timeframes._VAGUE + ")|(?P<freq>" + timeframes._FREQUENCY + ")"
+    )
+    expected = [(m.span(), m.lastgroup) for m in grouped.finditer(text)]
+    got = []
+    for m in timeframes._WORDS.finditer(text):
+        word = m.group(0)
+        kind = (
+            "rel"
+            if word in timeframes._RELATIVE
+            else ("vague" if word in timeframes._VAGUE_WORDS else "freq")
+        )
+        got.append((m.span(), kind))
+    assert got == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_role_pre_checks_never_skip_a_match_after_a_mention(data: st.DataObject) -> None:
+    for pattern, first in timeframes._MATCH_GATES:
+        text = data.draw(_texts(pattern.pattern, 6))
+        if pattern.match(text):
+            assert text[:1] in first
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_role_pre_checks_never_skip_a_match_before_a_mention(data: st.DataObject) -> None:
+    for pattern, last in timeframes._SEARCH_GATES:
+        text = data.draw(_texts(pattern.pattern, 6))
+        if pattern.search(text):
+            assert text[-1:] in last
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_every_scanner_match_holds_one_of_its_triggers(data: st.DataObject) -> None:
+    for pattern, _handler, chars, words in timeframes._SCANNERS:
+        text = data.draw(_texts(pattern.pattern))
+        for m in pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            if chars:
+                assert any(c in m.group(0) for c in chars)
+            if words:
+                assert any(w in m.group(0) for w in words)
+
+
+def test_the_text_alone_gives_what_the_doc_gives() -> None:
+    text = "2027年底前将客户满意度从80%提升到90%，未来三个月内每周复盘"
+    assert [m.resolve(REF) for m in extract(text)] == [m.resolve(REF) for m in extract(NLP(text))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(list("个工作日天星期周半月季度年秒钟分小时头毫未来近内 三2")), max_size=9
+    )
+)
+def test_window_units_grouped_under_ge_read_like_the_flat_list(parts: list[str]) -> None:
+    grouped = (
+        "个(?:工作日|星期|半?月|季度|小时|钟头)|工作日|天|日|星期|周|年|秒钟?|分钟|小时|钟头|毫秒"
+    )
+    flat = "个工作日|工作日|天|日|个?星期|周|个半?月|个季度|年|秒钟?|分钟|个?小时|个?钟头|毫秒"
+    assert grouped in timeframes._WINDOW.pattern
+    plain = re.compile(timeframes._WINDOW.pattern.replace(grouped, flat))
+    text = "".join(parts)
+    expected = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in timeframes._WINDOW.finditer(text)] == expected

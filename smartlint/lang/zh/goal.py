@@ -14,37 +14,55 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from smartlint.lang.base import GoalAnalysis, TimeMention, doc_text
 from smartlint.lexicon import shipped
 from smartlint.model import Direction, Quantity, Span
 
-_CLAUSE_END = re.compile(r"[，。；;！？!?\n]|,(?!\d{3})")
-_PLACEHOLDER = re.compile(
+# Written as single-character alternatives (not a class): each starts with a literal, so
+# sre skips ahead to a mark instead of trying both branches at every position (0.73 → 0.49 µs).
+_CLAUSE_END = re.compile(r"，|。|；|;|！|？|!|\?|\n|,(?!\d{3})")
+# The look-ahead holds every character a placeholder starts with: without it sre tried each
+# alternative at every position of the goal (2.7 → 0.7 µs a goal; the tests compare both).
+_PLACEHOLDER_FIRST = r"XxＸｘTt待<＜\[【_＿?？"
+_PLACEHOLDER_PLAIN = (
     r"(?<![A-Za-z])[XxＸｘ]{1,3}(?:[ \t]*[%％]|(?=[ \t]*[个名家位万亿元倍天小分点]))"
     r"|(?<![A-Za-z])(?:TBD|TBC|TBA|tbd)(?![A-Za-z])|待定|待确定|待补充|待填写|待设定|待定义"
     r"|<[^<>\n]{1,20}>|＜[^＜＞\n]{1,20}＞|\[[^\[\]\n]{1,20}\]|【[^【】\n]{1,20}】"
     r"|_{2,}|＿{2,}|[?？]{1,3}(?=[ \t]*[%％])"
 )
-# Words that mark the thing being moved or the values around it.
-_BA = re.compile(r"(将|把)")
-_TARGET_MARK = re.compile(r"(?:到|至|为|达到|到达|在)[ \t]*$")
-_BASE_MARK = re.compile(r"(?:从|由|自)[ \t]*$")
-_LEAD_TRIM = re.compile(
-    r"^(?:[ \t]*(?:的|了|将|把|为了|以便|使|让|其|再|进一步|大幅|显著|持续|稳步|全面|有效|"
-    r"并|和|与|及|我们的|他们的|我们|他们|我的|你的|公司的|团队的|本部门的|新的)[ \t]*)+"
+_PLACEHOLDER = re.compile(f"(?=[{_PLACEHOLDER_FIRST}])(?:{_PLACEHOLDER_PLAIN})")
+# Words that mark the thing being moved or the values around it: 将 / 把 (see `_metric`).
+_TARGET_WORDS = ("到", "至", "为", "达到", "到达", "在")
+_BASE_WORDS = ("从", "由", "自")
+_TARGET_MARK = re.compile(f"(?:{'|'.join(_TARGET_WORDS)})[ \t]*$")
+_BASE_MARK = re.compile(f"(?:{'|'.join(_BASE_WORDS)})[ \t]*$")
+# What the text just before a quantity must end with for each mark to match ("$" also
+# matches before a final newline): most quantities follow neither, and the search is skipped.
+_TARGET_LAST = frozenset(w[-1] for w in _TARGET_WORDS) | frozenset(" \t\n")
+_BASE_LAST = frozenset(w[-1] for w in _BASE_WORDS) | frozenset(" \t\n")
+_LEAD_WORDS = (
+    "的|了|将|把|为了|以便|使|让|其|再|进一步|大幅|显著|持续|稳步|全面|有效|"
+    "并|和|与|及|我们的|他们的|我们|他们|我的|你的|公司的|团队的|本部门的|新的"
 )
+_LEAD_TRIM = re.compile(rf"^(?:[ \t]*(?:{_LEAD_WORDS})[ \t]*)+")
+# The characters a _LEAD_TRIM match starts with: other segments skip the match.
+_LEAD_FIRST = frozenset(w[0] for w in _LEAD_WORDS.split("|")) | frozenset(" \t")
 _TAIL_TRIM = re.compile(
     r"(?:[ \t]*(?:的|了|再|等|之|方面|水平|至少|不低于|不超过|超过|达|在|于|要|需|应))+$"
 )
 # The last characters a _TAIL_TRIM match can end with: a segment ending otherwise cannot
 # match, and the unanchored search ending in `$` tried every position (~30 µs a goal).
 _TAIL_TRIM_LAST = frozenset("的了再等之面平少于过达在要需应")
-_NOT_VERB_AFTER = re.compile(r"[率值额量速幅]")
+_NOT_VERB_AFTER = frozenset("率值额量速幅")  # after a verb these make it a noun
 _PURPOSE = re.compile(r"[ \t]*(?:为了|以便|旨在|以期)")
+_PURPOSE_FIRST = frozenset(" \t为以旨")  # what a _PURPOSE match starts with
 _MAX_METRIC = 24
+# built once: Direction.X goes through EnumType.__getattr__ (~0.1 µs a lookup)
+_CHANGE_DIRECTIONS = (Direction.INCREASE, Direction.DECREASE)
+_LEVEL_DIRECTIONS = (Direction.REACH, Direction.KEEP)
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,11 +74,24 @@ def _verbs() -> tuple[re.Pattern[str], dict[str, Direction | None]]:
             continue
         word, d = parts
         table[word] = None if d == "none" else Direction(d)
-    words = sorted(table, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words))), table
+    return re.compile(_alternation(table)), table
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """An alternation of `words` matching the longest word at each position, grouped by
+    first character: 增(?:长|加|…)|提(?:高|升|…). It matches what the flat longest-first
+    alternation matches (words with another first character cannot match where one
+    does), but sre tries ~60 first characters at a position instead of ~100 words
+    (verb scan 1.6 → 0.9 µs a goal)."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(re.escape(c) + "(?:" + "|".join(rests) + ")" for c, rests in by_first.items())
 
 
 def _placeholders(text: str) -> tuple[Span, ...]:
+    if _PLACEHOLDER.search(text) is None:  # the common case: no generator and tuple to build
+        return ()
     return tuple(Span(m.start(), m.end(), m.group(0)) for m in _PLACEHOLDER.finditer(text))
 
 
@@ -70,13 +101,20 @@ class _Clauses:
     __slots__ = ("ends", "n", "starts")
 
     def __init__(self, text: str) -> None:
-        marks = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text)]
-        self.starts = [b for _, b in marks]  # a clause starts after each mark
-        self.ends = [a for a, _ in marks]
+        # Every mark is one character, so a clause starts right after each mark's start.
+        # Most goals are one clause: one search instead of a scan and two lists.
+        if _CLAUSE_END.search(text) is None:
+            self.ends: list[int] = []
+            self.starts: list[int] = []
+        else:
+            self.ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+            self.starts = [a + 1 for a in self.ends]
         self.n = len(text)
 
     def __call__(self, pos: int) -> tuple[int, int]:
         """The clause (between punctuation) that contains `pos`."""
+        if not self.ends:
+            return 0, self.n
         i = bisect.bisect_right(self.starts, pos) - 1
         start = self.starts[i] if i >= 0 else 0
         j = bisect.bisect_left(self.ends, pos)
@@ -86,10 +124,10 @@ class _Clauses:
 
 def _trim_span(text: str, start: int, end: int) -> Span | None:
     seg = text[start:end]
-    lead = _LEAD_TRIM.match(seg)
+    lead = _LEAD_TRIM.match(seg) if seg[:1] in _LEAD_FIRST else None
     if lead:
         start += lead.end()
-    seg = text[start:end]
+        seg = text[start:end]
     # ("$" also matches before a final "\n": such a segment is searched as before)
     tail = _TAIL_TRIM.search(seg) if seg[-1:] in _TAIL_TRIM_LAST or seg.endswith("\n") else None
     if tail:
@@ -100,53 +138,64 @@ def _trim_span(text: str, start: int, end: int) -> Span | None:
         end -= 1
     if end <= start or end - start > _MAX_METRIC:
         return None
-    if not any(map(str.isalpha, text[start:end])):  # map: ~3x a generator expression
+    found = text[start:end]
+    if not any(map(str.isalpha, found)):  # map: ~3x a generator expression
         return None
-    return Span(start, end, text[start:end])
+    return Span(start, end, found)
 
 
 def _pick_verb(
-    text: str, quantities: Sequence[Quantity], clause: _Clauses
-) -> tuple[re.Match[str], Direction | None] | None:
+    text: str, q_starts: list[int], clause: _Clauses
+) -> tuple[re.Match[str], Direction | None, int, int] | None:
+    """The verb match, its direction and its clause (start, end); `q_starts` are the
+    quantities' starts, sorted."""
     pattern, table = _verbs()
-    best: tuple[int, re.Match[str], Direction | None] | None = None
-    q_starts = sorted(q.start for q in quantities)
+    best: tuple[int, re.Match[str], Direction | None, int, int] | None = None
     for m in pattern.finditer(text):
-        if _NOT_VERB_AFTER.match(text, m.end()):
+        vs, ve = m.span()
+        if text[ve : ve + 1] in _NOT_VERB_AFTER:
             continue  # 增长率, 完成率: a noun
         direction = table[m.group(0)]
-        c_start, c_end = clause(m.start())
+        c_start, c_end = clause(vs)
         k = bisect.bisect_left(q_starts, c_start)
         governs = k < len(q_starts) and q_starts[k] < c_end
         # A verb that moves a metric and has a number in its clause is the best reading;
         # otherwise any direction verb; otherwise the first action.
         score = (2 if governs else 0) + (1 if direction is not None else 0)
-        if _PURPOSE.match(text, c_start):
+        if text[c_start : c_start + 1] in _PURPOSE_FIRST and _PURPOSE.match(text, c_start):
             score -= 2  # 为了使…实现10%的增长: a purpose clause, not the goal itself
         if best is None or score > best[0]:
-            best = (score, m, direction)
+            best = (score, m, direction, c_start, c_end)
         if score == 3:
             break
-    return None if best is None else (best[1], best[2])
+    return None if best is None else best[1:]
 
 
-def _after_marker(text: str, q: Quantity, marker: re.Pattern[str], lo: int) -> bool:
-    return marker.search(text, max(lo, q.start - 4), q.start) is not None
+def _after_marker(
+    text: str, q: Quantity, marker: re.Pattern[str], last: frozenset[str], lo: int
+) -> bool:
+    """`marker` ends the (up to 4) characters of the clause before `q`; `last` holds the
+    characters a match can end with, a pre-check that skips most searches."""
+    qs = q.start
+    if qs <= lo or text[qs - 1] not in last:
+        return False
+    return marker.search(text, max(lo, qs - 4), qs) is not None
 
 
 def analyse(doc: Any, quantities: Sequence[Quantity], times: Sequence[TimeMention]) -> GoalAnalysis:
-    """Verb, direction, metric, baseline, target, change and placeholders of one goal."""
-    text: str = doc_text(doc)
+    """Verb, direction, metric, baseline, target, change and placeholders of one goal;
+    `doc` is the goal's text or a spaCy Doc (only the text is read)."""
+    text: str = doc if isinstance(doc, str) else doc_text(doc)
     placeholders = _placeholders(text)
     clause = _Clauses(text)
-    picked = _pick_verb(text, quantities, clause)
+    q_starts = sorted([q.start for q in quantities]) if quantities else []
+    picked = _pick_verb(text, q_starts, clause)
     if picked is None:
         return GoalAnalysis(placeholders=placeholders)
-    vm, direction = picked
-    vs, ve = vm.start(), vm.end()
+    vm, direction, c_start, c_end = picked
+    vs, ve = vm.span()
     lemma = vm.group(0)
     verb = Span(vs, ve, lemma)
-    c_start, c_end = clause(vs)
     after = ve
     if text.startswith("了", after):
         after += 1
@@ -155,13 +204,14 @@ def analyse(doc: Any, quantities: Sequence[Quantity], times: Sequence[TimeMentio
     # Baseline, target and change by the function words in front of each quantity.
     baseline = target = change = None
     for q in in_clause:
-        if baseline is None and _after_marker(text, q, _BASE_MARK, c_start):
+        if baseline is None and _after_marker(text, q, _BASE_MARK, _BASE_LAST, c_start):
             baseline = q
         elif (
             target is None
             and q.start >= vs
             and (
-                _after_marker(text, q, _TARGET_MARK, c_start) or lemma.endswith(("至", "在", "为"))
+                _after_marker(text, q, _TARGET_MARK, _TARGET_LAST, c_start)
+                or lemma.endswith(("至", "在", "为"))
             )
         ):
             target = q
@@ -170,32 +220,24 @@ def analyse(doc: Any, quantities: Sequence[Quantity], times: Sequence[TimeMentio
     for q in in_clause:
         if q is baseline or q is target or q.start < vs:
             continue
-        if direction in (Direction.INCREASE, Direction.DECREASE):
+        if direction in _CHANGE_DIRECTIONS:
             if change is None:
                 change = q
         elif target is None:
             target = q
-    if target is None and direction in (Direction.REACH, Direction.KEEP):
+    if target is None and direction in _LEVEL_DIRECTIONS:
         before = [q for q in in_clause if q.start < vs and q is not baseline]
         if before:
             target = before[-1]
 
-    metric = _metric(text, vs, after, c_start, c_end, quantities, times, placeholders)
+    metric = _metric(text, vs, after, c_start, c_end, quantities, q_starts, times, placeholders)
     if metric is None:
         # "新增10家企业客户": what is counted is what moves.
         counted = change or target
         if counted is not None and counted.noun and counted.text.endswith(counted.noun):
             metric = Span(counted.end - len(counted.noun), counted.end, counted.noun)
-    return GoalAnalysis(
-        verb=verb,
-        verb_lemma=lemma,
-        direction=direction,
-        metric=metric,
-        baseline=baseline,
-        target=target,
-        change=change,
-        placeholders=placeholders,
-    )
+    # positional (the fields' order): keywords cost ~20 % more in this frozen class
+    return GoalAnalysis(verb, lemma, direction, metric, baseline, target, change, placeholders)
 
 
 def _metric(
@@ -205,25 +247,26 @@ def _metric(
     c_start: int,
     c_end: int,
     quantities: Sequence[Quantity],
+    q_starts: list[int],
     times: Sequence[TimeMention],
     placeholders: Sequence[Span],
 ) -> Span | None:
     # Things that cannot be part of the metric: quantities and time bounds in the clause.
-    blocks = sorted(
-        [(q.start, q.end) for q in quantities if c_start <= q.start < c_end]
-        + [(t.start, t.end) for t in times if t.bounding and c_start <= t.start < c_end]
-        + [(p.start, p.end) for p in placeholders if c_start <= p.start < c_end]
-    )
+    blocks = [(q.start, q.end) for q in quantities if c_start <= q.start < c_end]
+    if times:  # (each comprehension is a call: skipped when there is nothing to look at)
+        blocks += [(t.start, t.end) for t in times if t.bounding and c_start <= t.start < c_end]
+    if placeholders:
+        blocks += [(p.start, p.end) for p in placeholders if c_start <= p.start < c_end]
+    blocks.sort()
     # 1. 将/把 X <verb>: X is between the marker and the verb (or 从).
-    ba = None
-    for m in _BA.finditer(text, c_start, vs):
-        ba = m
-    if ba is not None:
+    # the last 将 or 把 before the verb (two rfinds: a scan with a Match per mark cost more)
+    ba = max(text.rfind("将", c_start, vs), text.rfind("把", c_start, vs))
+    if ba != -1:
         end = vs
-        base = text.find("从", ba.end(), vs)
+        base = text.find("从", ba + 1, vs)
         if base != -1:
             end = base
-        start = ba.end()
+        start = ba + 1
         for b_start, b_end in blocks:
             if start <= b_start < end:
                 if b_start - start > 0:
@@ -237,7 +280,7 @@ def _metric(
     rest = text[after:c_end].lstrip(" \t")
     rest_at = c_end - len(rest)
     # <verb> N的X: "实现10%的增长率", "保持95%的留存率".
-    for q in quantities:
+    for q in quantities if rest_at in q_starts else ():
         if q.start == rest_at and text.startswith("的", q.end):
             end = c_end
             for b_start, _ in blocks:
@@ -248,8 +291,8 @@ def _metric(
             if span is not None:
                 return span
     number_next = (
-        any(q.start == rest_at for q in quantities)
-        or any(p.start == rest_at for p in placeholders)
+        rest_at in q_starts
+        or (placeholders and any(p.start == rest_at for p in placeholders))
         or rest[:1] in "到至为在"
     )
     if number_next or after == c_end:
