@@ -3,6 +3,7 @@ placeholders (smartlint.lang.en.goal)."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -10,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import smartlint
+from smartlint.lang.base import GoalAnalysis
+from smartlint.lang.en import goal as en_goal
 from smartlint.lang.en.goal import ing_form, tokenize, verb_lemma
 from smartlint.model import Direction
 
@@ -308,3 +311,89 @@ def test_tokens_cover_words_with_offsets() -> None:
     ]
     for t in tokens:
         assert "Cut p95 latency ≥ 10% — best-in-class"[t.start : t.end] == t.text
+
+
+# --- The fast paths of the analysis give what the plain definitions give -------------------
+
+_TRICKY = "XxNnYyZz$€£¥%<>[]?TBDtbdCAK 0123456789.,-'’:)(\t\n\u00a0\u2003≥≤=İıſK—•é"
+
+
+def _reference_tokens(text: str) -> list[tuple[int, int, str, str]]:
+    return [
+        (m.start(), m.end(), m.group(), m.group().lower()) for m in en_goal._TOKEN.finditer(text)
+    ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_TRICKY + "abcdefgh", max_size=60))
+def test_tokenize_matches_the_token_pattern(text: str) -> None:
+    # twice: the second call reads the pieces the first one stored
+    for _ in range(2):
+        assert [tuple(t) for t in tokenize.__wrapped__(text)] == _reference_tokens(text)
+
+
+def test_tokenize_handles_long_and_spacey_inputs() -> None:
+    for text in ("", " ", "  Reduce  churn ", "a" * 300 + " b", "\n" * 500 + "x", "x" + " " * 500):
+        assert [tuple(t) for t in tokenize.__wrapped__(text)] == _reference_tokens(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_TRICKY + "ab", max_size=50))
+def test_placeholder_gate_keeps_every_placeholder(text: str) -> None:
+    expected = [(m.start(), m.end(), m.group()) for m in en_goal.PLACEHOLDER.finditer(text)]
+    assert [(p.start, p.end, p.text) for p in en_goal._placeholders(text)] == expected
+
+
+_LABELISH = st.sampled_from(
+    ["", "KR", "kr1.2:", "O", "Okr", "Key  result 3 -", "Goal", "goal-", "Theme)", "a) ", "(b) ",
+     "- ", "• ", "12. ", "Stage", "Initiative:", "Increase", "Reduce", "İnitiative:", "Phaſe 2:"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LABELISH, st.text(alphabet=_TRICKY + "aeiklmnoprstuw", max_size=20))
+def test_label_gate_matches_the_label_pattern(head: str, rest: str) -> None:
+    text = head + rest
+    assert en_goal._body_start(text) == en_goal._LABEL.match(text).end()  # type: ignore[union-attr]
+
+
+def test_verb_tables_read_as_the_lexicon_buckets() -> None:
+    nexts = [None, *{e.particle for es in en_goal._VERBS.values() for e in es if e.particle}]
+    for form, entries in en_goal._VERBS.items():
+        plain = next((e.lemma for e in entries if e.particle is None), entries[0].lemma)
+        assert verb_lemma(form) == plain
+        for nxt in nexts:
+            tokens = [en_goal.Token(0, 1, form, form)]
+            if nxt is not None:
+                tokens.append(en_goal.Token(2, 3, nxt, nxt))
+            expected = None
+            for e in entries:  # the bucket order: phrasal entries first
+                if e.particle is None:
+                    expected = (e, 1)
+                    break
+                if e.particle == nxt:
+                    expected = (e, 2)
+                    break
+            assert en_goal._lookup(tokens, 0) == expected, (form, nxt)
+
+
+def test_goal_analysis_fields_keep_the_order_analyse_builds_them_in() -> None:
+    names = [f.name for f in dataclasses.fields(GoalAnalysis)]
+    assert names[:8] == [
+        "verb",
+        "verb_lemma",
+        "direction",
+        "metric",
+        "baseline",
+        "target",
+        "change",
+        "placeholders",
+    ]
+
+
+def test_piece_tables_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(en_goal, "_PIECES_MAX", 4)
+    texts = [f"Ship w{i} x{i}% by Q{i}, then y{i}-z{i}" for i in range(20)]
+    for text in texts + texts:
+        assert [tuple(t) for t in tokenize.__wrapped__(text)] == _reference_tokens(text)
+    assert len(en_goal._ONE_TOKEN_PIECES) <= 4 and len(en_goal._OTHER_PIECES) <= 4
