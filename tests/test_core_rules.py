@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import smartlint
 from smartlint.config import Config
-from smartlint.model import Context, Period, Severity
+from smartlint.model import Context, Direction, Period, Severity
 from smartlint.registry import load_registry
 
 CORE = ("M101", "T101", "S101", "S102")
@@ -579,3 +579,132 @@ WRITTEN_BY_OTHERS: list[tuple[str, str, set[str]]] = [
 )
 def test_general_causes(text: str, lang: str, expected: set[str]) -> None:
     assert core(text, lang) == expected
+
+
+# -- fast paths give what the plain regexes give --------------------------------------
+# The evidence skips work that provably finds nothing; these pin that down against the
+# plain alternation on texts made to be awkward (entries glued to words, hyphens, case,
+# the non-ASCII letters that match ASCII ones under IGNORECASE).
+
+_PHRASE_LISTS = ("thresholds", "benchmarks", "deadline_events", "vague_words", "output_states")
+
+
+def _phrase_pieces() -> st.SearchStrategy[str]:
+    from smartlint_rules._core import lex
+
+    entries = sorted({e for name in _PHRASE_LISTS for e in lex("en", name, None)})
+    return st.one_of(
+        st.sampled_from(entries),
+        st.sampled_from(entries).map(str.upper),
+        st.sampled_from([" ", "  ", "-", "_", ".", ",", "x", "1", "'", "İ", "ı", "ſ", "K", "é"]),
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz -", max_size=6),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_phrase_pieces(), min_size=1, max_size=10), st.sampled_from(_PHRASE_LISTS))
+def test_english_word_lists_match_as_the_whole_alternation(pieces: list[str], name: str) -> None:
+    from smartlint_rules._core import _EnText, en_phrases, phrase_regex
+
+    lower = "".join(pieces).lower()
+    full = phrase_regex("en", name, None)
+    assert full is not None
+    t = _EnText(lower)
+    fast = en_phrases(name, None)
+    assert [m.span() for m in fast.finditer(t)] == [m.span() for m in full.finditer(lower)]
+    found = fast.search(t)
+    plain = full.search(lower)
+    assert (found and found.span()) == (plain and plain.span())
+    assert fast.possible(t) or plain is None
+    for pos in range(len(lower) + 1):
+        a, b = fast.match(t, pos), full.match(lower, pos)
+        assert (a and a.span()) == (b and b.span()), pos
+
+
+def test_english_word_lists_take_the_users_entries() -> None:
+    from smartlint_rules._core import _EnText, en_phrases
+
+    config = Config(lexicon={"en": {"vague_words": ("go-to-market excellence", "«odd»")}})
+    text = "a go-to-market excellence push and an «odd» one".lower()
+    found = [m.group(0) for m in en_phrases("vague_words", config).finditer(_EnText(text))]
+    assert "go-to-market excellence" in found
+    assert "«odd»" in found  # an entry that starts with no word character: the plain way
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Grow ARR to $X by Q4", "en"),
+        ("  Grow ARR to TBD by Q4  ", "en"),
+        ("Grow ARR to 2M by Q4", "en"),
+        ("将客户满意度提升到X%", "zh"),
+        ("将客户满意度提升到【目标】", "zh"),
+        ("将客户满意度提升到90%", "zh"),
+    ],
+)
+def test_placeholders_match_a_plain_scan(text: str, lang: str) -> None:
+    import dataclasses
+
+    from smartlint_rules._core import _VALUE_PLACEHOLDER, _ZH_PLACEHOLDER, _placeholders
+
+    goal = smartlint.parse(text, lang=lang, reference_date=REF)
+    pattern = _ZH_PLACEHOLDER if lang == "zh" else _VALUE_PLACEHOLDER
+    # a goal that did not come from the pipeline: read from its text
+    bare = dataclasses.replace(goal, placeholders=(), source_doc=None)
+    assert [p.text for p in _placeholders(bare)] == [m.group(0) for m in pattern.finditer(text)]
+    if not goal.placeholders:
+        assert _placeholders(goal) == _placeholders(bare)
+
+
+def test_per_goal_memo_tells_configs_apart() -> None:
+    from smartlint_rules import _support as sup
+
+    goal = smartlint.parse("Synergize the partner ecosystem", lang="en", reference_date=REF)
+    plain = Config()
+    extended = Config(lexicon={"en": {"goal_verbs": ("synergize = up",)}})
+    assert sup.first_verb(goal, plain) is None
+    assert sup.first_verb(goal, Config()) is None  # an equal config, another object
+    verb = sup.first_verb(goal, extended)
+    assert verb is not None and verb.key == "synergize"
+    assert sup.direction(goal, extended) is Direction.INCREASE
+    assert sup.direction(goal, plain) is None  # asked again after the other config
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                " ",
+                "\u3000",
+                "-",
+                "* ",
+                "1. ",
+                "2)",
+                "(a) ",
+                "KR",
+                "kr",
+                "Objective",
+                "O",
+                "3",
+                ".5",
+                ":",
+                "：",
+                "–",
+                "—",
+                "Grow",
+                "提升",
+                "客户",
+                "Key result",
+                "x",
+                ".",
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_label_end_as_the_label_regex(pieces: list[str]) -> None:
+    from smartlint_rules._core import _EN_LABEL, _label_end
+
+    text = "".join(pieces)
+    assert _label_end(text) == _EN_LABEL.match(text).end()  # type: ignore[union-attr]
