@@ -181,3 +181,157 @@ def test_import_does_not_load_pint_or_dateparser() -> None:
     code = "import sys, smartlint; print('pint' in sys.modules, 'dateparser' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+# --- The speed gates (issue 7): each gate must be a necessary condition of what it skips ---
+
+Q = quantities
+_GATE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"0123456789 \t\n.,:/-–x%$#+()abcdeghkmnopqrstuvyMBKGTPXİſK",
+            *["th", "pm", "am", "st", "nd", "of", "jan", "may", "sept", "q3", "h2", "fold"],
+            *["times", "percent", "pct", "pp", "bps", "basis", "per cent", "thousand", "mn"],
+            *["mln", "bn", "dollars", "usd", "within", "next", "in", "over", "the", "minus"],
+            *["negative", "phase", "v", "no.", "#", "jira-", "since", "year", "up to"],
+            *["at least", "than"],
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_GATE_TEXT)
+def test_suffix_gates_pass_whenever_their_pattern_matches(after: str) -> None:
+    # `after` is the text right after a number; the gates read its first characters
+    # past at most two blanks, as _parse_affixes does.
+    nxt_char = after[:3].lstrip(" \t")[:1]
+    pair = after[:4].lstrip(" \t")[:2]
+    if Q._SCALE_AFTER.match(after) and nxt_char:
+        assert pair in Q._SCALE_PAIRS or (
+            nxt_char in Q._SCALE_ALONE and pair[1:2] not in Q._ASCII_ALNUM
+        )
+    if Q._PERCENT_AFTER.match(after) and nxt_char:
+        assert pair[:1] == "%" or pair in Q._PERCENT_PAIRS
+    if Q._MULT_AFTER.match(after) and nxt_char:
+        assert pair in Q._MULT_PAIRS or pair[:1] in Q._MULT_ALONE
+    unit = Q._UNIT_AFTER.match(after)
+    if unit and unit.group("unit").lower() in ("dollars", "dollar", "usd"):
+        assert after[:4].lstrip(" \t")[:1] in Q._DOLLAR_FIRST
+
+
+@settings(max_examples=400, deadline=None)
+@given(_GATE_TEXT, st.text(alphabet="0123456789", min_size=1, max_size=5))
+def test_not_quantity_gate_passes_whenever_the_pattern_matches(before: str, digits: str) -> None:
+    after = before  # reuse the strategy for the text after the digits
+    norm = digits + after
+    if Q._NOT_QUANTITY.match(norm) is None:
+        return
+    end = len(digits)
+    follow = norm[end : end + 2]
+    if follow[:1] == " ":
+        follow = norm[end + 1 : end + 3]
+    assert follow in Q._NQ_FOLLOW_PAIR or follow[:1] in Q._NQ_FOLLOW_CHAR or not follow.isascii()
+
+
+@settings(max_examples=400, deadline=None)
+@given(_GATE_TEXT)
+def test_ascii_twins_match_where_the_originals_match(text: str) -> None:
+    ascii_text = text.encode("ascii", "ignore").decode()
+    low = ascii_text.lower()
+    for original, twin in [
+        (Q._ID_BEFORE, Q._ID_BEFORE_LOW),
+        (Q._YEAR_PREPS, Q._YEAR_PREPS_LOW),
+        (Q._WINDOW_BEFORE, Q._WINDOW_BEFORE_LOW),
+        (Q._A_FRACTION, Q._A_FRACTION_LOW),
+        (Q.WORD_NUMBER, Q._WORD_NUMBER_LOW),
+        (Q._MULTIPLIER_WORDS, Q._MULTIPLIER_WORDS_LOW),
+        (Q._MAJORITY, Q._MAJORITY_LOW),
+    ]:
+        assert [m.span() for m in original.finditer(ascii_text)] == [
+            m.span() for m in twin.finditer(low)
+        ]
+        for pos in range(len(ascii_text) + 1):
+            found, found_low = original.search(ascii_text, pos), twin.search(low, pos)
+            assert (found and found.span()) == (found_low and found_low.span())
+    for pos in range(len(ascii_text)):
+        found = Q._NOT_QUANTITY.match(ascii_text, pos)
+        found_low = Q._NOT_QUANTITY_LOW.match(low, pos)
+        assert (found and found.span()) == (found_low and found_low.span())
+
+
+def test_ascii_twin_refuses_patterns_it_cannot_mirror() -> None:
+    with pytest.raises(ValueError):
+        Q._ascii_twin(Q._UNIT_AFTER)  # named groups "(?P<...>" are not lower case
+    with pytest.raises(ValueError):
+        Q._ascii_twin(Q._DIGITS)  # not case-insensitive
+
+
+def test_end_anchored_searches_start_late_enough() -> None:
+    # the searches start this far from the end: the longest match plus one ("$" may match
+    # before a final newline)
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+
+    for pattern, back in [
+        (Q._ID_BEFORE, Q._ID_BACK),
+        (Q._ALNUM_BEFORE, Q._ALNUM_BACK),
+        (Q._CURRENCY_BEFORE, Q._CURRENCY_BACK),
+    ]:
+        longest = sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[1]
+        assert back >= longest + 1
+
+
+def _all_characters() -> list[str]:
+    chars = [chr(i) for i in range(0x10000) if not 0xD800 <= i <= 0xDFFF]
+    # beyond the BMP only characters with a case mapping can surprise lower()/upper()
+    chars += [c for c in map(chr, range(0x10000, 0x110000)) if c.lower() != c or c.upper() != c]
+    return chars
+
+
+def test_word_before_gates_hold_for_every_character() -> None:
+    # The flags of the word before a number must allow every branch the full check could
+    # take, for any last character (lower() and upper() change some of them).
+    prefixes = ("", "r", "rs", "U", "us", "minu", "Negativ", "withi", "the nex", "at leas", "up t")
+    for c in _all_characters():
+        if c.isspace():
+            continue
+        interesting = c.isascii() or c.lower() != c or c.upper() != c or not c.isalnum()
+        for prefix in prefixes if interesting else ("",):
+            window = "go " + prefix + c + " "
+            last = window.rsplit(None, 1)[-1].lower()
+            token = prefix + c
+            flags = Q._last_flags(last)
+            tail = window.rstrip(" \t")
+            currency = (
+                tail[-1] in Q._SYMBOLS
+                or tail[-3:].upper() in Q._CODES
+                or tail[-2:].lower() == "rs"
+                or tail[-3:].lower() == "rs."
+            )
+            assert not currency or flags & Q._MAY_CURRENCY, token
+            head = window.rstrip()
+            sign = head[-1:] in ("-", "−", "–") or head.lower().endswith(("minus", "negative"))
+            assert not sign or flags & Q._MAY_SIGN, token
+            assert Q._comparator(window) is None or flags & Q._MAY_COMPARATOR, token
+            assert not Q._WINDOW_BEFORE.search(window) or flags & Q._MAY_WINDOW, token
+    Q._LAST_FLAGS.clear()
+
+
+def test_the_quantity_cap_holds() -> None:
+    assert len(quantities.extract_text("5% " * 300)) == quantities.MAX_QUANTITIES
+    assert len(quantities.extract_text("7 users, " * 300)) == quantities.MAX_QUANTITIES
+
+
+def test_multiplier_stems_cover_every_multiplier_word() -> None:
+    for word in Q._MULTIPLIER_WORD:
+        assert any(stem in word for stem in Q._MULTIPLIER_STEMS), word
+    for m in Q._MULTIPLIER_WORDS.finditer("Doubles, halving, tenfold and TRIPLED"):
+        assert any(stem in m.group(0).lower() for stem in Q._MULTIPLIER_STEMS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_word_split_matches_the_word_pattern(text: str) -> None:
+    low = text.lower()
+    assert low.encode().translate(Q._NOT_A_TO_Z).decode().split() == Q._WORDS.findall(low)
