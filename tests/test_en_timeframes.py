@@ -269,3 +269,194 @@ def test_the_week_of_still_glues_to_its_date() -> None:
 def test_a_period_with_no_count_and_no_end_is_vague(text: str) -> None:
     (frame,) = frames(text)
     assert (frame.kind, frame.bounding) == (TimeKind.VAGUE, False)
+
+
+# The speed shortcuts (issue 7) must give exactly what the plain patterns give.
+
+_PIECES = [
+    "by",
+    "By",
+    "in",
+    "IN",
+    "the",
+    "The",
+    "end",
+    "of",
+    "before",
+    "or",
+    "on",
+    "due",
+    "up",
+    "to",
+    "and",
+    "including",
+    "within",
+    "next",
+    "coming",
+    "first",
+    "over",
+    "for",
+    "compared",
+    "with",
+    "vs.",
+    "since",
+    "from",
+    "as",
+    "after",
+    "starting",
+    "mid",
+    "early",
+    "late",
+    "middle",
+    "during",
+    "between",
+    "year-over-year",
+    "plan",
+    "budget",
+    "week",
+    "month",
+    "every",
+    "a",
+    "launch",
+    "board",
+    "meeting",
+    "day",
+    "days",
+    "weeks",
+    "hours",
+    "h",
+    "x",
+    "times",
+    "March",
+    "may",
+    "2027",
+    "5",
+    "12",
+    "123",
+    "1234",
+    "20%",
+    "Q3",
+    "FY27",
+    "H2",
+    "'27",
+    "3x",
+    "1st",
+    "-",
+    ",",
+    "/",
+    ".",
+    "(",
+    "\t",
+    "\n",
+]
+_ASCII_TEXT = st.lists(
+    st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", " ", "  ", "", "-"])),
+    max_size=14,
+).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@given(_ASCII_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_case_sensitive_twins_match_like_the_patterns_on_ascii_text(text: str) -> None:
+    low = text.lower()
+    twins = timeframes._atom_twins()
+    for pos in range(len(text)):
+        for name, twin in twins.items():
+            plain = timeframes._COMPILED[name].match(text, pos)
+            got = twin.match(low, pos)
+            assert (got and got.span()) == (plain and plain.span()), (name, pos)
+    plain_twins, low_twins = timeframes._ANY, timeframes._low_twins()
+    pairs = [
+        (p, t) for (_, p), (_, t) in zip(plain_twins.prefixes, low_twins.prefixes, strict=True)
+    ]
+    for attr in (
+        "week_prefix",
+        "recurring_before",
+        "plan_for",
+        "vouch",
+        "the_after_of",
+        "the_edge_of",
+    ):
+        pairs.append((getattr(plain_twins, attr), getattr(low_twins, attr)))
+    for plain_p, twin_p in pairs:
+        for cut in range(0, len(text) + 1, 3):
+            plain = plain_p.search(text[:cut])
+            got = twin_p.search(low[:cut])
+            assert (got and got.span()) == (plain and plain.span()), (plain_p.pattern, cut)
+
+
+@given(_ASCII_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_a_prefix_is_only_skipped_when_the_last_word_rules_it_out(window: str) -> None:
+    stripped = window.rstrip()
+    last_word = stripped.rsplit(None, 1)[-1].lower() if stripped else ""
+    if last_word not in timeframes._PREFIX_LAST or stripped.endswith("-"):
+        return  # every prefix is tried (or none, as before)
+    tried = {name for name, _ in timeframes._PREFIXES_BY_LAST[last_word]}
+    for name, pattern in timeframes._PREFIXES:
+        if pattern.search(window):
+            assert name in tried, (name, last_word)
+
+
+def _digit_atoms_before_the_speed_work(token: str, next_char: str) -> list[str]:
+    if not token.isdigit():
+        return timeframes._DIGIT_ATOMS
+    sep = next_char in ("/", "-", ".", "–")
+    if len(token) == 4 and token[:2] in ("19", "20"):
+        return timeframes._DIGITS_YEAR_SEP if sep else timeframes._DIGITS_YEAR
+    if len(token) == 8:
+        return timeframes._DIGIT_ATOMS
+    if len(token) <= 2:
+        return timeframes._DIGITS_SMALL_SEP if sep else timeframes._DIGITS_SMALL
+    return timeframes._DIGITS_LONG
+
+
+@given(
+    st.sampled_from(["", "by ", "in ", "the ", "x "]),
+    st.text(alphabet="0123456789", min_size=1, max_size=9),
+    st.sampled_from(["", " ", "  ", "\t", ".", "-", "/", "–", "%", ",", ")", "١", "٣ ", "\n"]),
+    st.sampled_from(
+        [
+            "",
+            "days",
+            "5 days",
+            "weeks",
+            "hours",
+            "h",
+            "x a week",
+            "times a day",
+            "March",
+            "of May",
+            "and a half days",
+            "2027",
+            "5 customers",
+            "1",
+        ]
+    ),
+)
+@settings(max_examples=400, deadline=None)
+def test_a_digit_shape_only_drops_atoms_that_cannot_match(
+    before: str, digits: str, after: str, rest: str
+) -> None:
+    text = before + digits + after + rest
+    pos = len(before)
+    cut = timeframes._TOKEN.match(text, pos)  # as `_scan` cuts tokens: "5days" is one
+    assert cut is not None
+    token = cut.group()
+    nxt = text[pos + len(token) : pos + len(token) + 1]
+    kept = timeframes._DIGIT_SHAPES[timeframes._digit_shape(token, nxt)]
+    for name in _digit_atoms_before_the_speed_work(token, nxt):
+        if name not in kept:
+            m = timeframes._COMPILED[name].match(text, pos)
+            assert m is None or m.end() == pos, (name, text)
+
+
+def test_atom_groups_are_all_named() -> None:
+    # `_cached_atom_range` rebuilds an atom's groups from `Match.groups()` by these names
+    for pattern in timeframes._COMPILED.values():
+        assert pattern.groups == len(pattern.groupindex)
+
+
+def test_a_unicode_digit_after_a_number_is_still_part_of_it() -> None:
+    (frame,) = frames("Reply within 5١٢ days")
+    assert (frame.text, frame.kind, frame.bounding) == ("within 5١٢ days", WIN, True)
