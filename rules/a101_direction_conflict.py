@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import ClassVar
 
 from smartlint_rules import _support as sup
@@ -95,15 +95,28 @@ class DirectionConflict(Rule):
         ),
     }
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
+        if goal.target is None and len(goal.quantities) < 2:
+            return []  # no pair of numbers to compare (2 goals in 5): not even a look-up
         baseline, target = sup.baseline_target(goal)
         if baseline is None or target is None:
-            return
+            return []
         values = sup.comparable(baseline, target)
         if values is None or values[0] == values[1]:
-            return
+            return []
         moved = Direction.INCREASE if values[1] > values[0] else Direction.DECREASE
-        config = sup.config_of(ctx)
+        config = ctx.config
+        way = sup.signed_direction(goal, config)
+        conflict = way is not None and way is not moved
+        if not conflict:
+            # the verb agrees with the numbers (or says only "improve"), but the numbers make
+            # the metric worse: "将响应时间从2秒提高到5秒", "Improve latency from 200 ms to 0.5 s"
+            metric = better_way(goal, config)
+            if metric is None:
+                return []
+            if (metric.value == "up") == (moved is Direction.INCREASE):
+                return []
+        # a finding: only now are the suggestion's words worth making
         lang = goal.lang if goal.lang in _WAY else "en"
         verb = sup.first_verb(goal, config)
         start = min(verb.start, baseline.start) if verb is not None else baseline.start
@@ -113,20 +126,12 @@ class DirectionConflict(Rule):
             title=_TITLE[lang], replacement=swapped_baseline + between + swapped_target,
             start=baseline.start, end=target.end,
         )
-        way = sup.signed_direction(goal, config)
-        if way is not None and way is not moved:
-            yield self.finding(
+        if conflict:
+            assert way is not None
+            return [self.finding(
                 goal, start, target.end, ctx, suggestions=[swap], verb=verb.text if verb else "",
                 way=_WAY[lang][way], baseline=baseline.text, target=target.text,
-            )
-            return
-        # the verb agrees with the numbers (or says only "improve"), but the numbers make
-        # the metric worse: "将响应时间从2秒提高到5秒", "Improve latency from 200 ms to 0.5 s"
-        metric = better_way(goal, config)
-        if metric is None:
-            return
-        if (metric.value == "up") == (moved is Direction.INCREASE):
-            return
+            )]
         message = _WORSE[lang].format(
             baseline=baseline.text, target=target.text, metric=metric.text,
             better=better_word(lang, metric.text, metric.value),
@@ -154,5 +159,5 @@ class DirectionConflict(Rule):
                 title=_BOTH_TITLE[lang].format(verb=better_verb), replacement=region,
                 start=start, end=region_end,
             ))
-        yield self.finding(goal, start, max(target.end, verb.end if verb else 0), ctx,
-                           suggestions=suggestions, message=message)
+        return [self.finding(goal, start, max(target.end, verb.end if verb else 0), ctx,
+                             suggestions=suggestions, message=message)]

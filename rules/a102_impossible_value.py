@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import ClassVar
 
 from smartlint_rules import _support as sup
@@ -71,14 +71,21 @@ class ImpossibleValue(Rule):
         ),
     }
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         detail = _DETAIL.get(goal.lang, _DETAIL["en"])
-        config = sup.config_of(ctx)
+        percent = QuantityKind.PERCENT
+        above_100 = False  # the two other cases need a percentage above 100: most goals have none
         for q in goal.quantities:
             if q.value is not None and q.value < 0 and q.kind is QuantityKind.NUMBER:
-                yield self.finding(goal, q.start, q.end, ctx, value=q.text,
-                                   detail=detail["negative"])
-                return
+                return [self.finding(goal, q.start, q.end, ctx, value=q.text,
+                                     detail=detail["negative"])]
+            above_100 = above_100 or (q.kind is percent and (q.value or 0) > 100)
+        if not above_100 and not any(  # the analysis's own numbers, in case they are not listed
+            q is not None and q.kind is percent and (q.value or 0) > 100
+            for q in (goal.change, goal.baseline, goal.target)
+        ):
+            return []
+        config = ctx.config
         change = sup.change_quantity(goal)
         if (
             change is not None
@@ -87,9 +94,8 @@ class ImpossibleValue(Rule):
             and (change.value or 0) > 100
             and sup.direction(goal, config) is Direction.DECREASE
         ):
-            yield self.finding(goal, change.start, change.end, ctx, value=change.text,
-                               detail=detail["decrease"])
-            return
+            return [self.finding(goal, change.start, change.end, ctx, value=change.text,
+                                 detail=detail["decrease"])]
         baseline, target = sup.baseline_target(goal)
         levels = [q for q in (baseline, target) if q is not None]
         if not levels:  # "to 120%", "达到120%": a percentage that is not the change
@@ -100,10 +106,11 @@ class ImpossibleValue(Rule):
             and (q.value or 0) > 100
         ]
         if not over:
-            return
+            return []
         span = sup.metric_span(goal, config) or (0, len(goal.text))
         terms = list(sup.matcher(goal.lang, "rate_metric", config).finditer(goal.text, *span))
         # some ratios may pass 100% ("net revenue retention of 115%"): marked `= exempt`
         if terms and not any(t.value == "exempt" for t in terms):
             q = over[0]
-            yield self.finding(goal, q.start, q.end, ctx, value=q.text, detail=detail["rate"])
+            return [self.finding(goal, q.start, q.end, ctx, value=q.text, detail=detail["rate"])]
+        return []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date
 from typing import Any, ClassVar
 
@@ -75,12 +75,11 @@ class ImplausibleChange(Rule):
     }
 
     def _factor(self, goal: ParsedGoal, ctx: RuleContext) -> tuple[float, Quantity] | None:
-        config = sup.config_of(ctx)
-        if sup.direction(goal, config) not in (Direction.INCREASE, Direction.REACH, None):
+        if not goal.quantities and goal.change is None and goal.target is None:
+            return None  # no number, no factor: one goal in five ends here
+        way = sup.direction(goal, ctx.config)
+        if way not in (Direction.INCREASE, Direction.REACH, None):
             return None
-        metric = sup.metric_term(goal, "metric_direction", config)
-        if metric is not None and metric.value == "down":
-            return None  # a rise in latency or cost is a problem, but not of ambition
         baseline, target = sup.baseline_target(goal)
         if baseline is not None and target is not None:
             if QuantityKind.PERCENT in (baseline.kind, target.kind):
@@ -94,7 +93,6 @@ class ImplausibleChange(Rule):
             return None  # "to 3x quota" is a level to reach, not a growth factor
         if change.kind is QuantityKind.MULTIPLIER:
             return change.value, change
-        way = sup.direction(goal, config)
         if change.kind is QuantityKind.PERCENT and change.unit in (None, "percent") and (
             way is Direction.INCREASE
         ):
@@ -111,16 +109,20 @@ class ImplausibleChange(Rule):
             return (period.end - period.start).days
         return None
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         found = self._factor(goal, ctx)
         if found is None:
-            return
+            return []
         factor, where = found
         if factor <= 1:
-            return
+            return []
         days = self._days(goal, ctx)
         if days is None or days <= 0:
-            return
+            return []
+        # asked last, as the dearest test: most goals have no growth factor to judge
+        metric = sup.metric_term(goal, "metric_direction", ctx.config)
+        if metric is not None and metric.value == "down":
+            return []  # a rise in latency or cost is a problem, but not of ambition
         per_quarter = sup.number_option(
             ctx.option(self, "max_growth_per_quarter"), self.code, "max_growth_per_quarter")
         per_year = sup.number_option(
@@ -129,5 +131,6 @@ class ImplausibleChange(Rule):
         if days > _QUARTER_DAYS:
             limit = max(per_quarter, per_year ** (days / _YEAR_DAYS))
         if factor > limit:
-            yield self.finding(goal, where.start, where.end, ctx, factor=round(factor, 1),
-                               days=days, limit=round(limit, 1))
+            return [self.finding(goal, where.start, where.end, ctx, factor=round(factor, 1),
+                                 days=days, limit=round(limit, 1))]
+        return []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import ClassVar
 
 from smartlint_rules._core import (
@@ -113,12 +113,12 @@ class MissingMeasure(Rule):
         ),
     }
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         if not goal.text.strip():
-            return  # nothing to judge
+            return []  # nothing to judge
         sig = signals(goal, ctx)
         if sig.quantified:
-            return
+            return []
         lang = goal.lang if goal.lang in self.messages else "en"
         if sig.unset_target:
             message = self.unset_messages[lang].format(placeholder=sig.placeholders[0].text)
@@ -139,7 +139,7 @@ class MissingMeasure(Rule):
         rewrite = level_suggestion(goal, sig, ctx.config, ctx.context)
         title = "写明基线与目标值" if lang == "zh" else "State the baseline and the target"
         start, end = _span(goal, sig)
-        yield self.finding(
+        return [self.finding(
             goal,
             start,
             end,
@@ -147,7 +147,8 @@ class MissingMeasure(Rule):
             message=message,
             severity=Severity.INFO if is_objective(ctx) else None,
             suggestions=[Suggestion(title, rewrite, safe=False)],
-        )
+        )]
+        return []
 
 
 def reported_by_missing_measure(goal: ParsedGoal, ctx: RuleContext) -> bool:

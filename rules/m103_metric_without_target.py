@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from smartlint_rules import _support as sup
@@ -64,31 +64,31 @@ class MetricWithoutTarget(Rule):
         ),
     }
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         if goal.quantities or goal.verb is not None or goal.placeholders:
-            return
-        config = sup.config_of(ctx)
+            return []
+        config = ctx.config
         text = goal.text.strip()
         if goal.lang == "zh":
             limit = ctx.option(self, "max_chars")
             if len(text) > sup.number_option(limit, self.code, "max_chars"):
-                return
+                return []
         elif sup.word_count(text) > sup.number_option(
             ctx.option(self, "max_words"), self.code, "max_words"
         ):
-            return
+            return []
         if sup.first_verb(goal, config) is not None:
-            return
+            return []
         metric = None
         for term in sup.matcher(goal.lang, "metric_direction", config).finditer(goal.text):
             metric = term  # the rightmost: the head of the phrase
         if metric is None:
-            return
+            return []
         rest = goal.text[metric.end :].strip().strip(" 。.，,")
         if (len(rest) > 1) if goal.lang == "zh" else bool(rest):
-            return  # the metric is not the head of the phrase: "NPS survey", "sales team"
+            return []  # the metric is not the head of the phrase: "NPS survey", "sales team"
         if reported_by_missing_measure(goal, ctx):
-            return  # M101 says the same thing, with the same rewrite
+            return []  # M101 says the same thing, with the same rewrite
         name = goal.text.strip().rstrip("。.")
         phrase = name
         if goal.lang == "en" and name[:1].isupper() and name[1:2].islower():
@@ -99,4 +99,4 @@ class MetricWithoutTarget(Rule):
             replacement=metric_sentence(goal.lang, phrase, metric.value,
                                         period.end if period is not None else None),
         )
-        yield self.finding(goal, 0, len(goal.text), ctx, suggestions=[suggestion], metric=name)
+        return [self.finding(goal, 0, len(goal.text), ctx, suggestions=[suggestion], metric=name)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import ClassVar
 
 from smartlint_rules import _support as sup
@@ -64,25 +64,25 @@ class YesNoKeyResult(Rule):
         ),
     }
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         if ctx.context.goal_type != "key_result":
-            return
+            return []
         if goal.change is not None or goal.target is not None:
-            return
+            return []
         # a count ("publish 15 posts") is measurable; dates and periods are not counts
         times = [(t.start, t.end) for t in goal.timeframes]
         if any(not sup.spans_overlap((q.start, q.end), times) for q in goal.quantities):
-            return
-        verb = sup.first_verb(goal, sup.config_of(ctx))
+            return []
+        verb = sup.first_verb(goal, ctx.config)
         if verb is None or verb.value != "do":
-            return
+            return []
         if reported_by_missing_measure(goal, ctx):
-            return  # M101 and S102 already say it
+            return []  # M101 and S102 already say it
         if goal.lang == "zh":
             text = f"{goal.text}，使<指标>从<基线>提高到<目标>"
         else:
             lowered = goal.text[:1].lower() + goal.text[1:]
             text = f"Raise <metric> from <baseline> to <target> once we {lowered}"
         suggestion = Suggestion(title=_TITLE.get(goal.lang, _TITLE["en"]), replacement=text)
-        yield self.finding(goal, verb.start, verb.end, ctx, suggestions=[suggestion],
-                           verb=verb.text)
+        return [self.finding(goal, verb.start, verb.end, ctx, suggestions=[suggestion],
+                             verb=verb.text)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import ClassVar
 
 from smartlint.model import Dimension, Finding, ParsedGoal
@@ -64,11 +64,12 @@ class MissingParent(Rule):
         ),
     }
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         context = ctx.context
         if context.parent:
-            return
+            return []
         kind = context.goal_type
         if kind == "key_result" or (kind == "objective" and context.team):
             what = _WHAT.get(goal.lang, _WHAT["en"])[kind]
-            yield self.finding(goal, 0, len(goal.text), ctx, what=what)
+            return [self.finding(goal, 0, len(goal.text), ctx, what=what)]
+        return []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import ClassVar
 
 from smartlint_rules import _support as sup
@@ -80,16 +80,16 @@ class UnrelatedToParent(Rule):
         ),
     }
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         parent = ctx.context.parent
         if not parent:
-            return
-        config = sup.config_of(ctx)
+            return []
+        config = ctx.config
         mine, terms = families(goal.text, goal.lang, config)
         if not mine:
-            return
+            return []
         theirs, _ = families(parent, goal.lang, config)
         if not theirs or mine & theirs:
-            return
+            return []
         first = terms[0]
-        yield self.finding(goal, first.start, first.end, ctx, term=first.text, parent=parent)
+        return [self.finding(goal, first.start, first.end, ctx, term=first.text, parent=parent)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import ClassVar
 
 from smartlint.model import Dimension, Finding, ParsedGoal, Severity
@@ -48,8 +48,9 @@ class TextOverLimit(Rule):
         "zh": Examples(bad=[_LONG_ZH], good=["2027年第三季度末前将销售额提高10%"]),
     }
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterable[Finding]:
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         limit = ctx.config.max_length if ctx.config is not None else 2000
         if len(goal.text) > limit:
-            yield self.finding(goal, limit, len(goal.text), ctx, length=len(goal.text),
-                               limit=limit)
+            return [self.finding(goal, limit, len(goal.text), ctx, length=len(goal.text),
+                                 limit=limit)]
+        return []

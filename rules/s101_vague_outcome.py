@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import ClassVar
 
 from smartlint_rules import _support as sup
@@ -106,12 +106,12 @@ class VagueOutcome(Rule):
         ),
     }
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         if not goal.text.strip():
-            return  # nothing to judge
+            return []  # nothing to judge
         sig = signals(goal, ctx)
         if sig.vague is None:
-            return
+            return []
         lang = goal.lang if goal.lang in self.messages else "en"
         rewrite = level_suggestion(goal, sig, ctx.config, ctx.context)
         title = "用指标和数值界定结果" if lang == "zh" else "Pin the outcome down with a level"
@@ -120,7 +120,7 @@ class VagueOutcome(Rule):
         if (verb is not None and (verb.start, verb.end) == (sig.vague.start, sig.vague.end)
                 and verb.value in ("up", "down")):
             message = self.direction_messages[lang].format(cue=sig.vague.text)
-        yield self.finding(
+        return [self.finding(
             goal,
             sig.vague.start,
             sig.vague.end,
@@ -129,4 +129,5 @@ class VagueOutcome(Rule):
             severity=Severity.INFO if is_objective(ctx) else None,
             suggestions=[Suggestion(title, rewrite, safe=False)],
             cue=sig.vague.text,
-        )
+        )]
+        return []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import ClassVar
 
 from smartlint_rules._core import signals
@@ -95,20 +95,21 @@ class OutputNotOutcome(Rule):
         ),
     }
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         if not goal.text.strip():
-            return  # nothing to judge
+            return []  # nothing to judge
         sig = signals(goal, ctx)
         if sig.output is None:
-            return
+            return []
         title = "把交付物改写为成果" if goal.lang == "zh" else "State the outcome it should bring"
         rewrite = outcome_suggestion(goal, sig, ctx.config, ctx.context)
         suggestion = Suggestion(title, rewrite, safe=False)
-        yield self.finding(
+        return [self.finding(
             goal,
             sig.output.start,
             sig.output.end,
             ctx,
             suggestions=[suggestion],
             cue=sig.output.text,
-        )
+        )]
+        return []

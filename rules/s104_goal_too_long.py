@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from smartlint_rules import _support as sup
 
+from smartlint.config import Config
 from smartlint.model import Dimension, Finding, ParsedGoal
 from smartlint.rule import Examples, Rule, RuleContext
 
@@ -66,20 +67,37 @@ class GoalTooLong(Rule):
         ),
     }
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+    #: The limits read from the last config: (config, {(lang, key): limit}). Reading and
+    #: checking the options on every goal cost more than the rest of the rule.
+    _limits: tuple[Config | None, dict[tuple[str, str], int | None]] | None = None
+
+    def _limit(self, ctx: RuleContext, lang: str, key: str) -> int | None:
+        memo = self._limits
+        if memo is None or memo[0] is not ctx.config:
+            memo = self._limits = (ctx.config, {})
+        limits = memo[1]
+        limit = limits.get((lang, key), -1)
+        if limit == -1:  # not read yet; a bad value raises, every time, and is not kept
+            limit = limits[lang, key] = sup.per_language(
+                ctx.option(self, key), lang, self.code, key)
+        return limit
+
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         lang = goal.lang
         text = goal.text.strip()
         units = _UNIT.get(lang, _UNIT["en"])
-        max_words = sup.per_language(ctx.option(self, "max_words"), lang, self.code, "max_words")
+        max_words = self._limit(ctx, lang, "max_words")
         if max_words is not None and lang != "zh":
             count = sup.word_count(text)
             if count > max_words:
-                yield self.finding(goal, 0, len(goal.text), ctx, count=count,
-                                   unit=units["words"], limit=max_words)
-                return
-        max_chars = sup.per_language(ctx.option(self, "max_chars"), lang, self.code, "max_chars")
-        if max_chars is not None:
+                return [self.finding(goal, 0, len(goal.text), ctx, count=count,
+                                     unit=units["words"], limit=max_words)]
+        max_chars = self._limit(ctx, lang, "max_chars")
+        # the count leaves out white space, so it is never above len(text): no need to count
+        # the characters of a text that short
+        if max_chars is not None and len(text) > max_chars:
             count = len("".join(text.split()))
             if count > max_chars:
-                yield self.finding(goal, 0, len(goal.text), ctx, count=count,
-                                   unit=units["chars"], limit=max_chars)
+                return [self.finding(goal, 0, len(goal.text), ctx, count=count,
+                                     unit=units["chars"], limit=max_chars)]
+        return []

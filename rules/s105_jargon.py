@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import ClassVar
 
 from smartlint_rules import _support as sup
@@ -65,18 +65,20 @@ class JargonOrWeaselWord(Rule):
         ),
     }
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
-        config = sup.config_of(ctx)
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
+        config = ctx.config
         lang = goal.lang if goal.lang in _KIND else "en"
         seen: list[tuple[int, int]] = []
+        found: list[Finding] = []
         for name in ("jargon", "weasel"):
             for term in sup.matcher(goal.lang, name, config).finditer(goal.text):
                 if sup.spans_overlap((term.start, term.end), seen):
                     continue
                 seen.append((term.start, term.end))
-                yield self.finding(goal, term.start, term.end, ctx,
-                                   suggestions=[self._fix(goal, term, lang)],
-                                   term=term.text, kind=_KIND[lang][name])
+                found.append(self.finding(goal, term.start, term.end, ctx,
+                                          suggestions=[self._fix(goal, term, lang)],
+                                          term=term.text, kind=_KIND[lang][name]))
+        return found
 
     @staticmethod
     def _fix(goal: ParsedGoal, term: sup.Term, lang: str) -> Suggestion:

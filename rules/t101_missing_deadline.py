@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import ClassVar
 
 from smartlint_rules._core import signals
@@ -86,17 +86,17 @@ class MissingDeadline(Rule):
         ),
     }
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         if not goal.text.strip():
-            return  # nothing to judge
+            return []  # nothing to judge
         context = ctx.context
         if context.period is not None or context.due_date is not None:
-            return
+            return []
         if context.parent_period is not None:
-            return
+            return []
         sig = signals(goal, ctx)
         if sig.time_bound:
-            return
+            return []
         text = goal.text
         lead = len(text) - len(text.lstrip())
         end = len(text.rstrip())
@@ -105,4 +105,4 @@ class MissingDeadline(Rule):
         else:
             at = len(text.rstrip().rstrip(".;"))
             suggestion = Suggestion("Add a deadline", " by <deadline>", start=at, end=at)
-        yield self.finding(goal, lead, end, ctx, suggestions=[suggestion])
+        return [self.finding(goal, lead, end, ctx, suggestions=[suggestion])]

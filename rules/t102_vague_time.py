@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import ClassVar
 
 from smartlint_rules import _support as sup
 
-from smartlint.model import Dimension, Finding, ParsedGoal, Suggestion, TimeKind
-from smartlint.rewrite import deadline_phrase
+from smartlint.model import Dimension, Finding, ParsedGoal, Suggestion
+from smartlint.rewrite import deadline_phrase, vague_time_spans
 from smartlint.rule import Examples, Rule, RuleContext
 
 _TITLE = {"en": "Give a date", "zh": "给出日期"}
@@ -58,22 +58,18 @@ class VagueTime(Rule):
         ),
     }
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         if sup.bounding_times(goal):
-            return
-        spans: list[tuple[int, int]] = [
-            (t.start, t.end) for t in goal.timeframes if t.kind is TimeKind.VAGUE
-        ]
-        for term in sup.matcher(goal.lang, "vague_time", sup.config_of(ctx)).finditer(goal.text):
-            if not sup.spans_overlap((term.start, term.end), spans):
-                spans.append((term.start, term.end))
+            return []
+        # the same spans the level rewrite drops: computed once a goal, in text order
+        spans = vague_time_spans(goal, ctx.config)
         if not spans:
-            return
-        start, end = min(spans)
+            return []
+        start, end = spans[0]
         period = ctx.context.period
         fill = deadline_phrase(goal.lang, period.end if period is not None else None)
         suggestion = Suggestion(
             title=_TITLE.get(goal.lang, _TITLE["en"]), replacement=fill, start=start, end=end
         )
-        yield self.finding(goal, start, end, ctx, suggestions=[suggestion],
-                           term=goal.text[start:end])
+        return [self.finding(goal, start, end, ctx, suggestions=[suggestion],
+                             term=goal.text[start:end])]

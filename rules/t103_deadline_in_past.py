@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date
 from typing import ClassVar
 
@@ -62,7 +62,7 @@ class DeadlineInPast(Rule):
         ),
     }
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         today = ctx.context.reference_date or goal.reference_date or date.today()
         for t in sup.bounding_times(goal):
             if t.end_date is None or t.end_date >= today:
@@ -75,8 +75,8 @@ class DeadlineInPast(Rule):
                 title=_TITLE.get(goal.lang, _TITLE["en"]),
                 replacement=deadline_phrase(goal.lang, ahead), start=t.start, end=t.end,
             )
-            yield self.finding(
+            return [self.finding(
                 goal, t.start, t.end, ctx, suggestions=[suggestion], text=t.text,
                 date=format_date(t.end_date, goal.lang), today=format_date(today, goal.lang),
-            )
-            return
+            )]
+        return []

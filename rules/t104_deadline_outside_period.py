@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import ClassVar
 
 from smartlint_rules import _support as sup
@@ -62,10 +62,10 @@ class DeadlineOutsidePeriod(Rule):
         ),
     }
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         period = ctx.context.period
         if period is None or period.end is None:
-            return
+            return []
         for t in sup.bounding_times(goal):
             if t.end_date is None:
                 continue
@@ -76,9 +76,9 @@ class DeadlineOutsidePeriod(Rule):
                 replacement=deadline_phrase(goal.lang, period.end), start=t.start, end=t.end,
             )
             start = format_date(period.start, goal.lang) if period.start else "…"
-            yield self.finding(
+            return [self.finding(
                 goal, t.start, t.end, ctx, suggestions=[suggestion], text=t.text,
                 date=format_date(t.end_date, goal.lang), period=period.label, period_start=start,
                 period_end=format_date(period.end, goal.lang),
-            )
-            return
+            )]
+        return []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from smartlint_rules import _support as sup
@@ -66,10 +66,10 @@ class DeadlineAfterParent(Rule):
         ),
     }
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         parent = ctx.context.parent_period
         if parent is None or parent.end is None:
-            return
+            return []
         lang = goal.lang
         args: dict[str, Any] = {"period": parent.label, "parent_end": format_date(parent.end, lang)}
         bounds = [t for t in sup.bounding_times(goal) if t.end_date is not None]
@@ -79,10 +79,10 @@ class DeadlineAfterParent(Rule):
                     title=_TITLE.get(lang, _TITLE["en"]),
                     replacement=deadline_phrase(lang, parent.end), start=t.start, end=t.end,
                 )
-                yield self.finding(goal, t.start, t.end, ctx, suggestions=[suggestion],
-                                   text=t.text, date=format_date(t.end_date, lang), **args)
-                return
+                return [self.finding(goal, t.start, t.end, ctx, suggestions=[suggestion],
+                                     text=t.text, date=format_date(t.end_date, lang), **args)]
         own = ctx.context.period
         if not bounds and own is not None and own.end is not None and own.end > parent.end:
-            yield self.finding(goal, 0, len(goal.text), ctx, text=own.label,
-                               date=format_date(own.end, lang), **args)
+            return [self.finding(goal, 0, len(goal.text), ctx, text=own.label,
+                                 date=format_date(own.end, lang), **args)]
+        return []

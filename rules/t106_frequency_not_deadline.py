@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import ClassVar
 
 from smartlint_rules import _support as sup
@@ -88,16 +88,16 @@ class FrequencyNotDeadline(Rule):
         ),
     }
 
-    def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterator[Finding]:
+    def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         if ctx.context.period is not None or sup.bounding_times(goal):
-            return
+            return []
         spans = [(t.start, t.end) for t in goal.timeframes if t.kind is TimeKind.FREQUENCY]
         if not spans:
             spans = [(term.start, term.end) for term in sup.matcher(
-                goal.lang, "frequency_time", sup.config_of(ctx)).finditer(goal.text)]
+                goal.lang, "frequency_time", ctx.config).finditer(goal.text)]
         spans = [span for span in spans if not _names_the_metric(goal.text, *span, goal.lang)]
         if not spans:
-            return
+            return []
         start, end = min(spans)
         tail = goal.text.rstrip()
         sep = "" if goal.lang == "zh" else " "
@@ -107,5 +107,5 @@ class FrequencyNotDeadline(Rule):
             replacement=(f"，{phrase}完成" if goal.lang == "zh" else sep + phrase),
             start=len(tail), end=len(tail),
         )
-        yield self.finding(goal, start, end, ctx, suggestions=[suggestion],
-                           term=goal.text[start:end])
+        return [self.finding(goal, start, end, ctx, suggestions=[suggestion],
+                             term=goal.text[start:end])]

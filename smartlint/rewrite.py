@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from smartlint.config import Config
 from smartlint.model import (
@@ -23,7 +23,28 @@ from smartlint.model import (
     ParsedGoal,
     Quantity,
     Rewrite,
+    TimeKind,
 )
+
+if TYPE_CHECKING:
+    from smartlint_rules import _core
+    from smartlint_rules import _support as sup
+    from smartlint_rules.a105_metric_wrong_direction import better_way
+
+_rules_bound = False
+
+
+def _bind_rules() -> None:
+    """Bind `sup`, `_core` and `better_way` in this module on first use. The rules package
+    imports this module, so they cannot be imported at the top; an import statement inside
+    each helper cost ~1 µs a call, several times a goal."""
+    global _core, sup, better_way, _rules_bound
+    from smartlint_rules import _core
+    from smartlint_rules import _support as sup
+    from smartlint_rules.a105_metric_wrong_direction import better_way
+
+    _rules_bound = True
+
 
 #: Placeholder names per language.
 PLACEHOLDERS = {
@@ -85,10 +106,11 @@ _BETTER_VERBS = {
 _SPACES = re.compile(r"[ \t]{2,}")
 _ZH_CLAUSE_END = re.compile(r"[，,；;。！!？?\s]|[在于到至]|前|内")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
+_PUNCT = re.compile(r"[,.;:!?]")
 
 
-@dataclass(frozen=True)
-class _Edit:
+class _Edit(NamedTuple):
+    # a tuple, not a frozen dataclass: made several times for each rewrite, ~3x cheaper
     start: int
     end: int
     text: str
@@ -111,7 +133,12 @@ def _apply(text: str, edits: list[_Edit]) -> str:
 def _tidy(text: str, lang: str) -> str:
     if lang == "zh":
         return text.strip()
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", text)).strip()
+    # gates: each pattern tries every position (2-5 µs a text); most texts need neither
+    if "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
+    if any(m.start() and text[m.start() - 1].isspace() for m in _PUNCT.finditer(text)):
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = text.strip()
     return text[:1].upper() + text[1:]
 
 
@@ -169,7 +196,8 @@ def _rewrite_one(
     context: Context,
     config: Config | None,
 ) -> Rewrite:
-    from smartlint_rules import _support as sup
+    if not _rules_bound:
+        _bind_rules()
 
     lang = _lang(goal.lang)
     addressed: set[str] = set()
@@ -285,8 +313,8 @@ def _bare_metric_sentence(
 ) -> str | None:
     """The goal is the name of a metric and nothing else ("NPS", "Cloud cost", "客户满意度"):
     "Increase NPS from <baseline> to <target> by <deadline>"; None for any other goal."""
-    from smartlint_rules import _support as sup
-    from smartlint_rules.a105_metric_wrong_direction import better_way
+    if not _rules_bound:
+        _bind_rules()
 
     if not any(c in by_code for c in ("M101", "S101")) or goal.quantities or goal.placeholders:
         return None
@@ -379,10 +407,14 @@ _EN_OBJECT_END = re.compile(
 )
 #: "Keep churn low", "Maintain uptime high": a metric and a vague level word.
 _EN_KEEP_LEVEL = re.compile(r"\s+(.+?)\s+(low|high|down|up|stable|steady)\b", re.I)
-_EN_TRAILING_PREP = re.compile(
-    r"\s(?:in|by|during|within|before|until|till|over|at|on|for|through|throughout|"
-    r"ahead of|no later than|the end of|by the end of|end of)$", re.I
+_TRAILING_PREPS = (
+    "in", "by", "during", "within", "before", "until", "till", "over", "at", "on", "for",
+    "through", "throughout", "ahead of", "no later than", "the end of", "by the end of",
+    "end of",
 )
+_EN_TRAILING_PREP = re.compile(r"\s(?:" + "|".join(_TRAILING_PREPS) + ")$", re.I)
+#: The longest text _EN_TRAILING_PREP can match (a space and the longest phrase).
+_TRAILING_PREP_SPAN = 1 + max(len(p) for p in _TRAILING_PREPS)
 #: "Win more mid-market deals": the count to reach replaces "more" before a plural noun.
 _EN_MORE_PLURAL = re.compile(r"\bmore\s+(?=(?:[\w-]+\s+){0,2}[A-Za-z-]*[a-rt-z]s\b)", re.I)
 #: "the number of reps at quota": a count or share of anything is measurable.
@@ -420,11 +452,24 @@ class LevelPlan:
     level_word: tuple[int, int, str] | None = None
 
 
-def vague_time_spans(goal: ParsedGoal, config: Config | None) -> tuple[tuple[int, int], ...]:
-    """The vague time words of the goal ("soon", "ASAP", "尽快")."""
-    from smartlint_rules import _support as sup
+# The last answer: T102, the level plan and the outcome rewrite ask in turn for one goal.
+_last_vague: tuple[ParsedGoal, Config | None, tuple[tuple[int, int], ...]] | None = None
 
-    from smartlint.model import TimeKind
+
+def vague_time_spans(goal: ParsedGoal, config: Config | None) -> tuple[tuple[int, int], ...]:
+    """The vague time words of the goal ("soon", "ASAP", "尽快"), in text order."""
+    global _last_vague
+    last = _last_vague
+    if last is not None and last[0] is goal and last[1] is config:
+        return last[2]
+    spans = _vague_time_spans(goal, config)
+    _last_vague = (goal, config, spans)
+    return spans
+
+
+def _vague_time_spans(goal: ParsedGoal, config: Config | None) -> tuple[tuple[int, int], ...]:
+    if not _rules_bound:
+        _bind_rules()
 
     spans = [(t.start, t.end) for t in goal.timeframes if t.kind is TimeKind.VAGUE]
     for term in sup.matcher(goal.lang, "vague_time", config).finditer(goal.text):
@@ -436,7 +481,8 @@ def vague_time_spans(goal: ParsedGoal, config: Config | None) -> tuple[tuple[int
 def _measurable(goal: ParsedGoal, span: tuple[int, int], config: Config | None) -> bool:
     """Does the verb's object name something with a level ("customer satisfaction",
     "客户满意度"), not a thing or a quality ("the sales process", "官网", "world-class")?"""
-    from smartlint_rules import _support as sup
+    if not _rules_bound:
+        _bind_rules()
 
     start, end = span
     # "the best sales team": the article before the span belongs to the vague phrase
@@ -460,10 +506,26 @@ def _measurable(goal: ParsedGoal, span: tuple[int, int], config: Config | None) 
     return False
 
 
+# The last plan made: M101's message, M101's rewrite and S101's rewrite all ask for the plan
+# of the same goal in a row (keyed by identity, like the rules' per-goal memo; the tuple
+# keeps the goal alive, so its id cannot be reused).
+_last_plan: tuple[ParsedGoal, Config | None, LevelPlan] | None = None
+
+
 def level_plan(goal: ParsedGoal, config: Config | None) -> LevelPlan:
     """Where and how a level ("from <baseline> to <target>") fits into the goal."""
-    from smartlint_rules import _support as sup
-    from smartlint_rules.a105_metric_wrong_direction import better_way
+    global _last_plan
+    last = _last_plan
+    if last is not None and last[0] is goal and last[1] is config:
+        return last[2]
+    plan = _level_plan(goal, config)
+    _last_plan = (goal, config, plan)
+    return plan
+
+
+def _level_plan(goal: ParsedGoal, config: Config | None) -> LevelPlan:
+    if not _rules_bound:
+        _bind_rules()
 
     text = goal.text
     lang = _lang(goal.lang)
@@ -473,7 +535,8 @@ def level_plan(goal: ParsedGoal, config: Config | None) -> LevelPlan:
     span = sup.metric_span(goal, config)
     more = None
     if lang == "en":
-        found = _EN_MORE_PLURAL.search(text)
+        # gate: the pattern (with its look-ahead) tries every position, ~2.6 µs a goal
+        found = _EN_MORE_PLURAL.search(text) if "more" in text.lower() else None
         if found is not None:
             more = (found.start(), found.end())
     if lang == "en" and verb is not None:
@@ -515,7 +578,9 @@ def level_plan(goal: ParsedGoal, config: Config | None) -> LevelPlan:
             if d_start >= span[1]:
                 limit = min(limit, d_start)
         head = text[:limit].rstrip()
-        prep = _EN_TRAILING_PREP.search(head)  # "in Q2 2027": the level goes before "in"
+        # "in Q2 2027": the level goes before "in". The pattern ends at the end of `head`, so
+        # only its last characters are searched (the whole head cost ~9 µs)
+        prep = _EN_TRAILING_PREP.search(head, max(0, len(head) - _TRAILING_PREP_SPAN))
         if prep is not None and limit < end:
             head = head[: prep.start()].rstrip()
         at = max(span[1], len(head))
@@ -563,7 +628,8 @@ def zh_level_rewrite(goal: ParsedGoal, time_bound: bool, config: Config | None) 
     """For M101/S101 in Chinese, when the object has no level of its own ("尽快优化官网"):
     "在<期限>前优化官网，使<指标>从<基线>提升至<目标>". None when the object is a metric
     (the rules' own "将客户满意度从<基线>提高到<目标>" form is right for it)."""
-    from smartlint_rules import _support as sup
+    if not _rules_bound:
+        _bind_rules()
 
     plan = level_plan(goal, config)
     if plan.direct or sup.first_verb(goal, config) is None:
@@ -575,17 +641,30 @@ def zh_level_rewrite(goal: ParsedGoal, time_bound: bool, config: Config | None) 
     return text if time_bound else f"在<期限>前{text}"
 
 
+# The last whole-goal suggestion: M101 and S101 ask for the same one on the same goal.
+_last_suggestion: tuple[ParsedGoal, Any, Config | None, Context | None, str] | None = None
+
+
 def level_suggestion(
     goal: ParsedGoal, sig: Any, config: Config | None, context: Context | None = None
 ) -> str:
     """The whole-goal suggestion of M101 and S101 (`sig`: the core rules' signals), with
     the deadline of the context's period when there is one."""
+    global _last_suggestion
+    last = _last_suggestion
+    if (last is not None and last[0] is goal and last[1] is sig and last[2] is config
+            and last[3] is context):
+        return last[4]
     text = _level_suggestion(goal, sig, config)
-    return _fill_deadline(text, _lang(goal.lang), context) if context is not None else text
+    if context is not None:
+        text = _fill_deadline(text, _lang(goal.lang), context)
+    _last_suggestion = (goal, sig, config, context, text)
+    return text
 
 
 def _level_suggestion(goal: ParsedGoal, sig: Any, config: Config | None) -> str:
-    from smartlint_rules import _core
+    if not _rules_bound:
+        _bind_rules()
 
     if sig.plan is not None and not sig.unset_target and sig.output is None:
         return _plan_figure(goal, sig.plan.end, sig.time_bound)
@@ -609,7 +688,21 @@ def outcome_suggestion(
     means — "Raise <metric> to <target> by <deadline> by launching the partner portal" —
     without the vague time words the deadline replaces ("通过尽快上线…" would keep
     "as soon as possible" next to the deadline)."""
-    from smartlint_rules import _core
+    text = _outcome_text(goal, sig, config)
+    return _fill_deadline(text, _lang(goal.lang), context) if context is not None else text
+
+
+# The last outcome rewrite: M101 (for an output) and S102 ask for it on the same goal.
+_last_outcome: tuple[ParsedGoal, Any, Config | None, str] | None = None
+
+
+def _outcome_text(goal: ParsedGoal, sig: Any, config: Config | None) -> str:
+    global _last_outcome
+    last = _last_outcome
+    if last is not None and last[0] is goal and last[1] is sig and last[2] is config:
+        return last[3]
+    if not _rules_bound:
+        _bind_rules()
 
     if goal.lang == "zh":
         text = _core.zh_outcome_rewrite(goal, sig)
@@ -620,7 +713,8 @@ def outcome_suggestion(
         pattern = term if goal.lang == "zh" else rf"(?<![\w-]){term}(?![\w-])"
         text = re.sub(pattern, "", text, count=1)
     text = _tidy(text, goal.lang)
-    return _fill_deadline(text, _lang(goal.lang), context) if context is not None else text
+    _last_outcome = (goal, sig, config, text)
+    return text
 
 
 def _plan_figure(goal: ParsedGoal, plan_end: int, time_bound: bool) -> str:

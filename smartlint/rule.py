@@ -18,6 +18,7 @@ language, documentation and examples all live on the class (see STYLE.md, point 
 
 from __future__ import annotations
 
+import functools
 import inspect
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
@@ -57,6 +58,13 @@ class RuleContext:
         return rule.options.get(key, default)
 
 
+@functools.lru_cache(maxsize=256)
+def _plain(template: str) -> str:
+    """A message without fields, formatted once (still through `format`, for "{{" and "}}");
+    most findings of a rule carry the same one."""
+    return template.format()
+
+
 class Rule:
     """Base class: subclass it, set the class attributes and implement `check`."""
 
@@ -74,13 +82,16 @@ class Rule:
     examples: ClassVar[Mapping[str, Examples]] = {}
 
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterable[Finding]:
+        """The findings on `goal`: yield them, or return a list. (The built-in rules return a
+        list: most goals give a rule nothing to report, and a generator made for every rule
+        on every goal cost ~0.3 µs each.)"""
         raise NotImplementedError
 
     # -- helpers for subclasses ---------------------------------------------------------
 
     def message(self, lang: str, **args: Any) -> str:
         template = self.messages.get(lang) or self.messages.get("en") or self.name
-        return template.format(**args)
+        return template.format(**args) if args else _plain(template)
 
     def finding(
         self,
@@ -99,17 +110,12 @@ class Rule:
             severity = self.default_severity
             if ctx is not None and ctx.config is not None:
                 severity = ctx.config.severity_for(self.code, severity)
-        return Finding(
-            code=self.code,
-            name=self.name,
-            dimension=self.dimension,
-            severity=severity,
-            message=message if message is not None else self.message(goal.lang, **args),
-            start=start,
-            end=end,
-            suggestions=tuple(suggestions),
-            lang=goal.lang,
-        )
+        if message is None:
+            message = self.message(goal.lang, **args)
+        # positional, in field order (code, name, dimension, severity, message, start, end,
+        # suggestions, lang): a frozen dataclass takes them ~25% faster than by keyword
+        return Finding(self.code, self.name, self.dimension, severity, message, start, end,
+                       tuple(suggestions), goal.lang)
 
     # -- metadata -----------------------------------------------------------------------
 
