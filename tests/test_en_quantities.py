@@ -228,7 +228,10 @@ def test_not_quantity_gate_passes_whenever_the_pattern_matches(before: str, digi
     norm = digits + after
     if Q._NOT_QUANTITY.match(norm) is None:
         return
-    end = len(digits)
+    run = Q._DIGITS.match(norm)
+    if run is None or not run.group().isdigit():
+        return  # the scan only gates plain digit runs
+    end = run.end()  # where the scan's digit run stops (`after` may go on with digits)
     follow = norm[end : end + 2]
     if follow[:1] == " ":
         follow = norm[end + 1 : end + 3]
