@@ -8,15 +8,51 @@ so `text[start:end]` is always the span's text.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 #: Version of the JSON documents that `Finding.to_dict` and the CLI produce.
 SCHEMA_VERSION = "1"
+
+_T = TypeVar("_T")
+
+
+def quick_init(cls: type[_T]) -> type[_T]:
+    """Give a frozen, slotted dataclass a faster `__init__` with the same signature.
+
+    The generated one sets each field through `object.__setattr__` to get past the frozen
+    guard (~0.4 µs a field); this one writes the slots through their descriptors, which
+    the guard never sees (~2x faster: a lint builds a few dozen of these per goal).
+    Instances are the same in every way — equality, hash, repr, frozenness.
+    """
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    if "__post_init__" in vars(cls) or any(
+        not f.init or f.default_factory is not dataclasses.MISSING for f in fields
+    ):
+        raise TypeError(f"quick_init cannot build {cls.__name__}: it needs plain fields")
+    env: dict[str, Any] = {}
+    params = []
+    lines = []
+    for f in fields:
+        env[f"_set_{f.name}"] = vars(cls)[f.name].__set__
+        if f.default is dataclasses.MISSING:
+            params.append(f.name)
+        else:
+            env[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        lines.append(f"    _set_{f.name}(self, {f.name})")
+    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(lines) + "\n"
+    exec(source, env)  # the source is built above from the class's own field names
+    init = env["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = cls.__init__.__doc__
+    cls.__init__ = init  # type: ignore[method-assign]
+    return cls
 
 
 class Dimension(str, Enum):
@@ -84,6 +120,7 @@ class Direction(str, Enum):
         return self.value
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """A piece of the goal text."""
@@ -93,6 +130,7 @@ class Span:
     text: str
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number the goal states, with what it measures.
@@ -123,6 +161,7 @@ class Quantity:
         return to_pint(self)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class TimeFrame:
     """A time expression, what role it plays, and the dates it stands for.
@@ -168,6 +207,7 @@ class Context:
     team: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ParsedGoal:
     """What the pipeline understood of one goal."""
@@ -249,6 +289,7 @@ class ParsedGoal:
 _PLACEHOLDER = re.compile(r"<([^<>\s]{1,40})>")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Suggestion:
     """A proposed rewrite, attached to a finding.
@@ -294,6 +335,7 @@ class Suggestion:
         }
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found in a goal."""

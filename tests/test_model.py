@@ -52,3 +52,54 @@ def test_fill_replaces_exactly_the_given_placeholders(values: dict[str, str]) ->
     filled = rw.fill(values)
     for name in rw.placeholders:
         assert (f"<{name}>" in filled) == (name not in values)
+
+
+@pytest.mark.parametrize(
+    "cls", ["Span", "Quantity", "TimeFrame", "ParsedGoal", "Suggestion", "Finding",
+            "TimeMention", "GoalAnalysis"],
+)
+def test_quick_init_builds_what_the_dataclass_init_builds(cls: str) -> None:
+    import dataclasses
+    import inspect
+
+    from smartlint import model
+    from smartlint.lang import base
+
+    klass = getattr(model, cls, None) or getattr(base, cls)
+    fields = dataclasses.fields(klass)
+    # the same parameters, in order, with the same defaults, as the dataclass declares
+    params = list(inspect.signature(klass).parameters.values())
+    assert [p.name for p in params] == [f.name for f in fields]
+    assert [p.default for p in params] == [
+        inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default
+        for f in fields
+    ]
+    values = {f.name: object() for f in fields}
+    by_name = klass(**values)
+    by_position = klass(*values.values())
+    for f in fields:
+        assert getattr(by_name, f.name) is values[f.name]
+        assert getattr(by_position, f.name) is values[f.name]
+    assert by_name == by_position
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(by_name, fields[0].name, 1)
+    required = {f.name: 0 for f in fields if f.default is dataclasses.MISSING}
+    bare = klass(**required)
+    for f in fields:
+        if f.default is not dataclasses.MISSING:
+            assert getattr(bare, f.name) == f.default
+    with pytest.raises(TypeError):
+        klass(**values, unknown=1)
+
+
+def test_quick_init_refuses_what_it_cannot_build() -> None:
+    import dataclasses
+
+    from smartlint.model import quick_init
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class WithFactory:
+        items: list[int] = dataclasses.field(default_factory=list)
+
+    with pytest.raises(TypeError):
+        quick_init(WithFactory)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from smartlint.model import Direction, Quantity, Span, TimeFrame, TimeKind
+from smartlint.model import Direction, Quantity, Span, TimeFrame, TimeKind, quick_init
 
 #: Where the pipeline keeps the Doc's text (see `doc_text`).
 TEXT_KEY = "smartlint_text"
@@ -16,6 +16,7 @@ TEXT_KEY = "smartlint_text"
 Resolver = Callable[[date, int], "tuple[date | None, date | None]"]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class TimeMention:
     """A time expression found in the text, before its dates are resolved.
@@ -49,6 +50,7 @@ class TimeMention:
         )
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class GoalAnalysis:
     """The action, its direction and the metric it moves."""
