@@ -76,7 +76,11 @@ def bench_throughput(lang: str, n: int, repeat: int) -> dict[str, float]:
 
     from dateparser.search import search_dates
 
-    sample = texts[: min(len(texts), 300 if n >= 2000 else 60)]
+    # search_dates is slow: time it on an evenly spread sample and scale up. (The first
+    # texts are the corpus goals, shorter than the generated ones: a head sample made
+    # search_dates look ~20% faster than on the whole set.)
+    size = min(len(texts), 300 if n >= 2000 else 60)
+    sample = texts[:: max(1, len(texts) // size)][:size]
     settings = {"PREFER_DATES_FROM": "future"}
 
     def naive() -> None:
