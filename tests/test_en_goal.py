@@ -329,7 +329,9 @@ def _reference_tokens(text: str) -> list[tuple[int, int, str, str]]:
 def test_tokenize_matches_the_token_pattern(text: str) -> None:
     # twice: the second call reads the pieces the first one stored
     for _ in range(2):
-        assert [tuple(t) for t in tokenize.__wrapped__(text)] == _reference_tokens(text)
+        tokens = tokenize.__wrapped__(text)
+        assert [tuple(t) for t in tokens] == _reference_tokens(text)
+        assert all(type(t) is en_goal.Token for t in tokens)
 
 
 def test_tokenize_handles_long_and_spacey_inputs() -> None:
@@ -393,7 +395,35 @@ def test_goal_analysis_fields_keep_the_order_analyse_builds_them_in() -> None:
 
 def test_piece_tables_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(en_goal, "_PIECES_MAX", 4)
+    monkeypatch.setattr(en_goal, "_AT_MAX", 6)
     texts = [f"Ship w{i} x{i}% by Q{i}, then y{i}-z{i}" for i in range(20)]
+    texts += [" " * i + "Ship it" for i in range(20)]  # the same pieces at new offsets
     for text in texts + texts:
         assert [tuple(t) for t in tokenize.__wrapped__(text)] == _reference_tokens(text)
-    assert len(en_goal._ONE_TOKEN_PIECES) <= 4 and len(en_goal._OTHER_PIECES) <= 4
+        assert len(en_goal._PIECES) <= 4
+        assert sum(len(at) for _, at in en_goal._PIECES.values()) <= 6
+
+
+def _reference_ing_form(lemma: str) -> str:
+    # the definition: the shortest -ing form the lexicon lists for the lemma, else spelt out
+    first, _, rest = lemma.partition(" ")
+    forms = {
+        f
+        for f, entries in en_goal._VERBS.items()
+        if f.endswith("ing") and any(e.lemma == lemma for e in entries)
+    }
+    if forms:
+        form = min(forms, key=len)
+    elif first.endswith("ie"):
+        form = first[:-2] + "ying"
+    elif first.endswith("e") and not first.endswith("ee"):
+        form = first[:-1] + "ing"
+    else:
+        form = first + "ing"
+    return f"{form} {rest}" if rest else form
+
+
+def test_ing_form_reads_the_lexicon_index_as_a_scan_would() -> None:
+    lemmas = {e.lemma for entries in en_goal._VERBS.values() for e in entries}
+    for lemma in [*sorted(lemmas), "tie", "free", "skate", "zork", "zork out"]:
+        assert en_goal.ing_form.__wrapped__(lemma) == _reference_ing_form(lemma), lemma

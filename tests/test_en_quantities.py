@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -194,7 +195,9 @@ _GATE_TEXT = st.lists(
             *["times", "percent", "pct", "pp", "bps", "basis", "per cent", "thousand", "mn"],
             *["mln", "bn", "dollars", "usd", "within", "next", "in", "over", "the", "minus"],
             *["negative", "phase", "v", "no.", "#", "jira-", "since", "year", "up to"],
-            *["at least", "than"],
+            *["at least", "than", "ms", "kg", "Square meters", "us dollars", "km/h", "°c"],
+            *["(", "{", ")", "}", "percentage points", "p.p.", "ppt", "pct pts", "bps"],
+            *["USD", "Eur", "rs.", "Rs", "C $", "CA$", "US$", "€", "₹"],
         ]
     ),
     max_size=12,
@@ -251,6 +254,7 @@ def test_ascii_twins_match_where_the_originals_match(text: str) -> None:
         (Q.WORD_NUMBER, Q._WORD_NUMBER_LOW),
         (Q._MULTIPLIER_WORDS, Q._MULTIPLIER_WORDS_LOW),
         (Q._MAJORITY, Q._MAJORITY_LOW),
+        (Q._CURRENCY_BEFORE, Q._CURRENCY_LOW),
     ]:
         assert [m.span() for m in original.finditer(ascii_text)] == [
             m.span() for m in twin.finditer(low)
@@ -258,15 +262,33 @@ def test_ascii_twins_match_where_the_originals_match(text: str) -> None:
         for pos in range(len(ascii_text) + 1):
             found, found_low = original.search(ascii_text, pos), twin.search(low, pos)
             assert (found and found.span()) == (found_low and found_low.span())
+            assert (found and found.lastgroup) == (found_low and found_low.lastgroup)
     for pos in range(len(ascii_text)):
         found = Q._NOT_QUANTITY.match(ascii_text, pos)
         found_low = Q._NOT_QUANTITY_LOW.match(low, pos)
         assert (found and found.span()) == (found_low and found_low.span())
+    for original, twin, groups in [
+        (Q._PERCENT_AFTER, Q._PERCENT_LOW, ("pp", "bps", "pct")),
+    ]:
+        for pos in range(len(ascii_text) + 1):
+            found, found_low = original.match(ascii_text, pos), twin.match(low, pos)
+            assert (found is None) == (found_low is None)
+            if found is not None and found_low is not None:
+                assert [found.span(g) for g in groups] == [found_low.span(g) for g in groups]
+                assert found.lastgroup == found_low.lastgroup
+    for start in range(len(ascii_text) + 1):
+        # _scan_digits reads the id words in the lower-case text up to the number
+        window = ascii_text[max(0, start - 30) : start]
+        found = Q._ID_BEFORE.search(window, len(window) - Q._ID_BACK)
+        found_low = Q._ID_BEFORE_LOW.search(low, start - Q._ID_BACK, start)
+        assert (found is None) == (found_low is None)
 
 
 def test_ascii_twin_refuses_patterns_it_cannot_mirror() -> None:
     with pytest.raises(ValueError):
-        Q._ascii_twin(Q._UNIT_AFTER)  # named groups "(?P<...>" are not lower case
+        Q._ascii_twin(re.compile(r"(?P<x>[A-Z]+)", re.IGNORECASE))  # upper case to match
+    # (the "P" of named groups "(?P<...>" is no text to match)
+    assert Q._ascii_twin(re.compile(r"(?P<x>ab)", re.IGNORECASE)).match("ab")
     with pytest.raises(ValueError):
         Q._ascii_twin(Q._DIGITS)  # not case-insensitive
 
@@ -338,3 +360,101 @@ def test_multiplier_stems_cover_every_multiplier_word() -> None:
 def test_ascii_word_split_matches_the_word_pattern(text: str) -> None:
     low = text.lower()
     assert low.encode().translate(Q._NOT_A_TO_Z).decode().split() == Q._WORDS.findall(low)
+
+
+def _float_or_none(raw: str) -> float | None:
+    try:
+        return float(raw.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _facts_of_the_whole_text(text: str) -> tuple[int, list[tuple[int, int, bool, float | None]]]:
+    # the definition the piece-by-piece reading must give: one pass over the whole text
+    spans = [
+        (m.start(), m.end(), m.group().isdigit(), _float_or_none(m.group()))
+        for m in Q._DIGITS.finditer(text)
+    ]
+    words = set(Q._WORDS.findall(text.lower()))
+    flags = Q._HAS_DIGITS if spans else 0
+    if words & Q._NUMBER_TRIGGERS:
+        flags |= Q._HAS_NUMBER_WORD
+    if words & Q._MULTIPLIER_TRIGGERS:
+        flags |= Q._HAS_MULTIPLIER_WORD
+    return flags, spans
+
+
+def _facts_by_pieces(text: str) -> tuple[int, list[tuple[int, int, bool, float | None]]]:
+    flags, spans, pos = 0, [], 0
+    for piece in text.split(" "):
+        piece_flags, piece_spans = Q._PIECE_FACTS.get(piece) or Q._piece_facts(piece)
+        flags |= piece_flags
+        spans += [(pos + start, pos + end, only, value) for start, end, only, value in piece_spans]
+        pos += len(piece) + 1
+    return flags, spans
+
+
+_PIECE_TEXT = st.lists(
+    st.sampled_from(
+        ["1", "2027", "1,200", ".5", "4.5", "1e6", "3.", "1e999", "a", "x", "one", "Half",
+         "doubled", "TWENTY", "majority", "-", ",", ".", " ", "  ", "\t", "\n", "%", "$", "v2", "_",
+         "é", "٣"]
+    ),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_PIECE_TEXT, st.text(alphabet=st.characters(max_codepoint=127), max_size=40)))
+def test_reading_by_pieces_gives_what_one_pass_over_the_text_gives(text: str) -> None:
+    # twice: the second time reads the facts the first one kept
+    for _ in range(2):
+        assert _facts_by_pieces(text) == _facts_of_the_whole_text(text)
+
+
+def test_piece_facts_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Q, "_PIECE_FACTS_MAX", 4)
+    for i in range(20):
+        assert quantities.extract_text(f"Add {i} users in w{i}") == [
+            Quantity(4, 4 + len(str(i)), str(i), float(i), N, None, "users")
+        ]
+        assert len(Q._PIECE_FACTS) <= 4
+    assert quantities.extract_text("x" * 70 + " 5") and "x" * 70 not in Q._PIECE_FACTS
+
+
+_AFTER_NUMBER = st.lists(
+    st.sampled_from(
+        ["users", "new", "Square", "square", "meters", "ms", "M", "m", "kg", "us", "US", "dollars",
+         "km", "/h", "h", "days", "pounds", "sterling", "abcdefghijklmn", "abcdefghijkl", "in",
+         "p", " ", "  ", ",", ".", "!", "-", "-3", ")", "}", "(", '"', "$", "5", "_", "\t", "é",
+         "square meters", "Cubic feet", "us dollars", "degrees celsius", "sq ft", "metric tons",
+         "pounds sterling", "chinese yuan", "km/h"]
+    ),
+    max_size=6,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(_AFTER_NUMBER)
+def test_unit_free_pieces_change_nothing(after: str) -> None:
+    text = f"Grow 5 {after}"
+    m = Q._UNIT_AFTER.match(text, 6)
+    if Q._unit_free(text, 7) and m is not None:
+        # what the skipped match would have found: a plain word, no unit and no currency
+        assert m.group("sep") == " " and m.group("close") is None
+        _, cur, pint_unit = Q._unit_token(m.group("unit"))
+        assert cur is None and pint_unit is None
+        assert text[m.end() : m.end() + 1] in ("", " ", *Q._PLAIN_WORD_END)
+    Q._UNIT_FREE.clear()
+    with_gate = quantities.extract_text(text)
+    Q._UNIT_FREE.clear()
+    assert with_gate == _without_unit_gate(text)
+
+
+def _without_unit_gate(text: str) -> list[Quantity]:
+    saved = Q._unit_free
+    Q._unit_free = lambda norm, pos: False  # type: ignore[assignment]
+    try:
+        return quantities.extract_text(text)
+    finally:
+        Q._unit_free = saved  # type: ignore[assignment]
