@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 import spacy
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from smartlint.lang.base import TimeMention
@@ -460,3 +460,219 @@ def test_atom_groups_are_all_named() -> None:
 def test_a_unicode_digit_after_a_number_is_still_part_of_it() -> None:
     (frame,) = frames("Reply within 5١٢ days")
     assert (frame.text, frame.kind, frame.bounding) == ("within 5١٢ days", WIN, True)
+
+
+# A unit, a near miss, a month, an ordinal and so on: what may follow a token.
+_NEXT_WORDS = [
+    "days",
+    "day",
+    "hrs",
+    "h",
+    "mo",
+    "months",
+    "business days",
+    "and a half weeks",
+    "times a week",
+    "x a month",
+    "of March",
+    "March",
+    "may",
+    "sept",
+    "next 3 months",
+    "coming weeks",
+    "past year",
+    "first quarter",
+    "1st half",
+    "second half of 2027",
+    "back half",
+    "third of May",
+    "twenty-first of June",
+    "5th of May",
+    "day after tomorrow",
+    "year",
+    "fiscal year",
+    "school year",
+    "weekend",
+    "team",
+    "customers",
+    "new users",
+    "quarterly",
+    "x",
+    "2027",
+    "",
+]
+
+
+def test_the_next_word_gate_only_drops_atoms_that_cannot_match() -> None:
+    # every combination (a few thousand texts): the gate must never hide a match
+    checked = 0
+    for token in ("the", "The", "THE", "5", "12", "123", "30", "7"):
+        for sep in (" ", "  ", "\t", "", "-", " ſ"):
+            for word in _NEXT_WORDS:
+                for tail in ("", " ", ",", " 2027", " of 2027"):
+                    text = "by " + token + sep + word + tail
+                    low = text.lower()
+                    cut = timeframes._TOKEN.match(low, 3)
+                    assert cut is not None
+                    tok = cut.group()
+                    nxt = text[cut.end() : cut.end() + 1]
+                    key = tok if not tok[0].isdigit() else timeframes._digit_shape(tok, nxt)
+                    after = low[cut.end() : cut.end() + 3]
+                    if key not in timeframes._NEXT_PAIRS or not (
+                        len(after) == 3
+                        and after[0] in " \t"
+                        and after[1:].isalpha()
+                        and after.isascii()
+                    ):
+                        continue  # `_scan` then tries every atom
+                    names = tuple(timeframes._NEXT_PAIRS[key])
+                    kept = timeframes._gated(names, key, after[1:])
+                    for name in names:
+                        if name not in kept:
+                            checked += 1
+                            m = timeframes._COMPILED[name].match(text, 3)
+                            assert m is None or m.end() == 3, (name, text)
+    assert checked > 1000  # the gate does drop atoms
+
+
+_MIXED_LETTERS = ["x", "times", "m", "k", "st", "th", "nd", "q", "h", "q3", "h1", "days", "d"]
+_MIXED_LETTERS += ["hrs", "mo", "yrs", "business", "weeks", "march", "jan", "s", "pm", "x2"]
+
+
+def test_a_token_of_digits_and_letters_only_drops_atoms_that_cannot_match() -> None:
+    for digits in ("1", "3", "12", "31", "123", "2027", "1234", "20270315", "202703155"):
+        for letters in _MIXED_LETTERS:
+            kept = timeframes._mixed_atoms(digits + letters)
+            for sep in ("", " ", "  ", ".", "-", "/", "%", ","):
+                for rest in ("", "a week", "an hour", "March", "of May", "days", "2027", "Q3"):
+                    for before in ("", "mid-"):
+                        text = before + digits + letters.upper() + sep + rest
+                        pos = len(before)
+                        for name in timeframes._DIGIT_ATOMS:
+                            if name not in kept:
+                                m = timeframes._COMPILED[name].match(text, pos)
+                                assert m is None or m.end() == pos, (name, text)
+
+
+_TRIGGER_PIECES = [
+    "by",
+    "before",
+    "in time for",
+    "the",
+    "our",
+    "fiscal",
+    "year",
+    "quarter",
+    "close",
+    "fiscal close",
+    "cut-over",
+    "cut",
+    "over",
+    "time",
+    "over time",
+    "kick-off",
+    "off-site",
+    "all-hands",
+    "go-live",
+    "go live",
+    "GA",
+    "QBR",
+    "launch",
+    "due date",
+    "ship date",
+    "open enrollment",
+    "annual review",
+    "holiday season",
+    "day",
+    "soon",
+    "at some point",
+    "in the long run",
+    "revenue",
+    "5",
+    ",",
+]
+_EVENT_AND_VAGUE = timeframes._COMPILED["event"], timeframes._COMPILED["vague"]
+
+
+def _ascii_bits(text: str) -> int:
+    low = text.lower()
+    bits = 0
+    for word in timeframes._ANY_TRIGGER_ASCII_B.intersection(
+        low.encode("ascii").translate(timeframes._NOT_LETTER_TO_BLANK).split()
+    ):
+        bits |= timeframes._TRIGGER_BITS_ASCII_B[word]
+    if bits & 48 == 48:
+        bits |= 4
+    if bits & 96 == 96:
+        bits |= 8
+    return bits
+
+
+def test_the_ascii_trigger_words_let_every_event_and_vague_phrase_through() -> None:
+    texts = [f"{a} {b} {c}" for a in ("by", "in", "at") for b in _TRIGGER_PIECES for c in ("", "x")]
+    texts += [f"{a} the {b}" for a in ("by", "before") for b in _TRIGGER_PIECES]
+    texts += [f"{a} {b}" for a in _TRIGGER_PIECES for b in _TRIGGER_PIECES]
+    found = 0
+    for text in texts:
+        bits = _ascii_bits(text)
+        for bit, pattern in zip((4, 8), _EVENT_AND_VAGUE, strict=True):
+            if any(pattern.match(text, pos) for pos in range(len(text))):
+                found += 1
+                assert bits & bit, (pattern.pattern[:30], text)
+    assert found > 300
+
+
+@given(st.lists(st.sampled_from([*_TRIGGER_PIECES, "-", "3x", "Q3", "\t"]), max_size=8))
+@settings(max_examples=200, deadline=None)
+def test_the_ascii_words_are_the_letter_runs(pieces: list[str]) -> None:
+    low = " ".join(pieces).lower()
+    words = low.encode("ascii").translate(timeframes._NOT_LETTER_TO_BLANK).split()
+    assert [w.decode() for w in words] == timeframes._LETTERS.findall(low)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind"),
+    [
+        ("Migrate every account before cut-over", "before cut-over", DL),
+        ("Finish the audit by fiscal close", "by fiscal close", DL),
+        ("Present the roadmap at the all-hands", "at the all-hands", DL),
+        ("Ship the beta by GA", "by GA", DL),
+        ("Fix the top 10 bugs by code freeze", "by code freeze", DL),
+        ("Improve onboarding over time", "over time", VAGUE),
+        ("Raise NPS, 3x a week check-ins", "3x a week", FREQ),
+        ("Cut costs by $5M in 5days", "in 5days", WIN),
+        ("Hire 3 engineers by the 1st of March 2027", "by the 1st of March 2027", DL),
+    ],
+)
+def test_phrases_behind_the_narrower_gates_are_still_found(
+    text: str, span: str, kind: TimeKind
+) -> None:
+    found = [(f.text, f.kind) for f in frames(text)]
+    assert (span, kind) in found, found
+
+
+@given(
+    st.lists(
+        st.sampled_from([*_PIECES, "by", "end of the", "vs.", "year-over-year", "mid-", "20%"]),
+        max_size=10,
+    ).map(" ".join),
+    st.sampled_from(["", " ", "\n", " \n", "-", "- "]),
+)
+@example("grow 20% vs.", " ")
+@example("up 5% year-over-year", " ")
+@example("ship 2 features by", " \n")
+@example("hit 3 goals in the mid-", "")
+@settings(max_examples=300, deadline=None)
+def test_prefix_searches_may_skip_the_window_up_to_its_last_other_character(
+    text: str, end: str
+) -> None:
+    window = (text + end).lower()
+    if not window.isascii():
+        return
+    from_pos = len(window.rstrip(timeframes._PREFIX_CHARS))
+    for _, pattern in timeframes._low_twins().prefixes:
+        full = pattern.search(window)
+        assert (full and full.span()) == ((m := pattern.search(window, from_pos)) and m.span()), (
+            pattern.pattern[:40],
+            window,
+        )
