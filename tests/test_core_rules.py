@@ -698,6 +698,25 @@ def test_per_goal_memo_tells_configs_apart() -> None:
                 "Key result",
                 "x",
                 ".",
+                # words that start like label words, or not
+                "Aim",
+                "Theme",
+                "The",
+                "Them",
+                "Stage",
+                "Start",
+                "Go",
+                "Ok",
+                "Raise",
+                "b)",
+                "K",
+                "ſ",
+                "ı",
+                "2027年",
+                "12)",
+                "7.",
+                "٣",
+                "0",
             ]
         ),
         max_size=8,
@@ -708,3 +727,216 @@ def test_label_end_as_the_label_regex(pieces: list[str]) -> None:
 
     text = "".join(pieces)
     assert _label_end(text) == _EN_LABEL.match(text).end()  # type: ignore[union-attr]
+
+
+def test_label_word_starts_cover_every_label_word() -> None:
+    """`_label_end` skips the label regex when a goal's first three letters start no label
+    word: the table must hold every label word of three letters or more."""
+    import re
+
+    from smartlint_rules._core import _EN_LABEL, _LABEL_WORD_STARTS
+
+    group = re.search(r"\(\?:\(\?:([^()]*)\)", _EN_LABEL.pattern)
+    assert group is not None
+    label_words = [w.replace("\\s+", " ") for w in group.group(1).split("|")]
+    assert "Objective" in label_words and "Epic" in label_words
+    for word in label_words:
+        if len(word) >= 3:
+            assert word[:3].lower() in _LABEL_WORD_STARTS, word
+        else:  # "O", "KR": a letter after them cannot continue the label
+            assert re.fullmatch(r"[A-Z]+", word), word
+
+
+@pytest.mark.parametrize(
+    ("entries", "text"),
+    [
+        (("end-of-year review", "world's best"), "the end-of-year review of the world's best"),
+        (("end-of-year review",), "end of year review; end-of-year-review; end-of-year review"),
+        (("net new logos", "net"), "Net new logos and net promoter"),
+        (("the big launch",), "the launch, the big day, the big launch"),
+        (("q3 close",), "Q3 close_out and the q3 close."),
+    ],
+)
+def test_english_word_lists_gate_on_every_word_of_an_entry(
+    entries: tuple[str, ...], text: str
+) -> None:
+    """A group is skipped when an entry's other words are missing from the goal: users'
+    entries with hyphens, apostrophes and repeated words still match as the full regex."""
+    from smartlint_rules._core import _EnText, en_phrases, phrase_regex
+
+    config = Config(lexicon={"en": {"benchmarks": entries}})
+    lower = text.lower()
+    full = phrase_regex("en", "benchmarks", config)
+    assert full is not None
+    fast = en_phrases("benchmarks", config)
+    t = _EnText(lower)
+    assert [m.span() for m in fast.finditer(t)] == [m.span() for m in full.finditer(lower)]
+    assert fast.possible(t) or full.search(lower) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["within ", "2 ", "Hours", "hour", "MINUTES", "Second", "business day", "working  day",
+             "day", "秒", "分钟", "小时", "工作日", "个", "ſecond", "K", "x", " ", "三个月内", "µ",
+             "ı", "İ", "ǅ"]
+        ),
+        max_size=6,
+    )
+)  # fmt: skip
+def test_short_units_as_the_regex(pieces: list[str]) -> None:
+    from smartlint_rules._core import _SHORT_UNITS, _short_units
+
+    text = "".join(pieces)
+    assert _short_units(text) == (_SHORT_UNITS.search(text) is not None)
+
+
+_ZH_CLAUSE_PIECES = [
+    "为了", "以便", "通过", "使", "让", "方式是", "提升", "客户", "完成", "上线", "培训完成率",
+    "达到", "90%", "，", ",", "；", "。", "！", "?", "\n", " ", "\u3000", "发布", "报告",
+    "开发者", "前", "的", "比例", "优化", "改善", "年底",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ZH_CLAUSE_PIECES), max_size=12))
+def test_chinese_main_clauses_as_a_plain_split(pieces: list[str]) -> None:
+    import re
+
+    from smartlint_rules._core import _ZH_CLAUSE, _ZH_SUBORDINATE, _zh_main_clauses
+
+    text = "".join(pieces)
+    clauses = []
+    pos = 0
+    for m in re.finditer(_ZH_CLAUSE, text + "\n"):
+        if m.start() > pos:
+            clauses.append((pos, m.start(), bool(_ZH_SUBORDINATE.match(text[pos : m.start()]))))
+        pos = m.end()
+    main = [(a, b) for a, b, sub in clauses if not sub] or [(a, b) for a, b, _ in clauses]
+    assert _zh_main_clauses(text) == main
+
+
+# a user's empty entry matches the empty string everywhere: the scan must still step on
+_ODD_ZH_CONFIG = Config(lexicon={"zh": {"output_verbs": ("", "培训")}})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_ZH_CLAUSE_PIECES), max_size=12),
+    st.sampled_from([None, _ODD_ZH_CONFIG]),
+)
+def test_chinese_first_verb_as_every_list_scanned_in_full(
+    pieces: list[str], config: Config | None
+) -> None:
+    """The first verb: each list scanned to the clause end, the earliest (then longest)
+    match kept — what `_zh_first_verb` finds with its shortened scans."""
+    _check_first_verb("".join(pieces), config)
+
+
+@pytest.mark.parametrize("text", ["者提升客户", "率达到90%", "培训完成率者提升", ""])
+def test_chinese_first_verb_steps_past_a_skipped_empty_match(text: str) -> None:
+    _check_first_verb(text, _ODD_ZH_CONFIG)
+
+
+def _check_first_verb(text: str, config: Config | None) -> None:
+    from smartlint_rules import _core
+
+    lx = _core._zh_lexicon(config)
+    candidates = []
+    for kind, name in (("output", "output_verbs"), ("outcome", "outcome_verbs"),
+                       ("vague", "vague_verbs")):  # fmt: skip
+        pattern = _core.phrase_regex("zh", name, config)
+        assert pattern is not None
+        for m in pattern.finditer(text):
+            if kind == "output" and (
+                _core._ZH_NOUN_SUFFIX.match(text, m.end())
+                or _core._ZH_EVENT_AFTER.match(text, m.end())
+                or (
+                    _core._ZH_MODIFIER.match(text, m.end())
+                    and _core._ZH_LATER_VERB.search(text, m.end(), min(len(text), m.end() + 30))
+                )
+            ):
+                continue
+            candidates.append((m.start(), m.start() - m.end(), kind))
+            break
+    expected = min(candidates) if candidates else None
+    found = _core._zh_first_verb(text, 0, len(text), lx)
+    if expected is None:
+        assert found is None
+    else:
+        assert found == (expected[2], expected[0], expected[0] - expected[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "entry"),
+    [
+        ("Make onboarding zorbly for new hires", "en", "zorbly"),
+        ("打造丝滑的入职体验", "zh", "丝滑"),
+    ],
+)
+def test_evidence_reads_the_word_lists_of_each_config_in_turn(
+    text: str, lang: str, entry: str
+) -> None:
+    """The evidence keeps the last config's word lists at hand: asked with one config,
+    then another, then the first again, each answer follows its own config."""
+    from smartlint_rules import _core
+
+    from smartlint.rule import RuleContext
+
+    goal = smartlint.parse(text, lang=lang, reference_date=REF)
+    plain = Config()
+    extended = Config(lexicon={lang: {"vague_words": (entry,)}})
+    found = []
+    for config in (plain, extended, plain, extended):
+        _core._last = None
+        vague = _core.signals(goal, RuleContext(Context(reference_date=REF), config)).vague
+        found.append(vague is not None and vague.text == entry)
+    assert found == [False, True, False, True]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["完成", "完", "成", "发布", "落实", "\n", " ", "FY", "审计", "x", "做好\n"]
+        ),
+        max_size=4,
+    )
+)
+def test_chinese_verb_before_as_the_regex(pieces: list[str]) -> None:
+    from smartlint_rules._core import _ZH_VERB_BEFORE, _zh_verb_before
+
+    piece = "".join(pieces)
+    assert _zh_verb_before(piece) == (_ZH_VERB_BEFORE.search(piece) is not None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["让", "使", "所有", "全体", "每", "每个", "60", "%", "％", "的", "百分之",
+                         "三十", "客户", "为", "把", " ", "员工", "参加"]),
+        max_size=6,
+    )
+)  # fmt: skip
+def test_chinese_others_as_the_regex(pieces: list[str]) -> None:
+    from smartlint_rules._core import _ZH_OTHERS, _zh_others
+
+    piece = "".join(pieces)
+    assert _zh_others(piece) == (_ZH_OTHERS.search(piece) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["60", "%", "％", " of ", "的", "all ", "All", "every ", "所有", "每个",
+                         "全部", " ", "2027年", ".5", "x", "٣", "-", "KR1: "]),
+        max_size=6,
+    ),
+    st.integers(min_value=0, max_value=8),
+)  # fmt: skip
+def test_population_at_as_the_regex(pieces: list[str], pos: int) -> None:
+    from smartlint_rules._core import _POPULATION, _population_at
+
+    text = "".join(pieces)
+    assert _population_at(text, pos) == bool(_POPULATION.match(text, pos))
