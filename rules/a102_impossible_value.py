@@ -72,19 +72,25 @@ class ImpossibleValue(Rule):
     }
 
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
-        detail = _DETAIL.get(goal.lang, _DETAIL["en"])
         percent = QuantityKind.PERCENT
         above_100 = False  # the two other cases need a percentage above 100: most goals have none
         for q in goal.quantities:
-            if q.value is not None and q.value < 0 and q.kind is QuantityKind.NUMBER:
+            value = q.value
+            if value is None:
+                continue
+            if value < 0 and q.kind is QuantityKind.NUMBER:
+                detail = _DETAIL.get(goal.lang, _DETAIL["en"])
                 return [self.finding(goal, q.start, q.end, ctx, value=q.text,
                                      detail=detail["negative"])]
-            above_100 = above_100 or (q.kind is percent and (q.value or 0) > 100)
-        if not above_100 and not any(  # the analysis's own numbers, in case they are not listed
-            q is not None and q.kind is percent and (q.value or 0) > 100
-            for q in (goal.change, goal.baseline, goal.target)
-        ):
-            return []
+            if value > 100 and q.kind is percent:
+                above_100 = True
+        if not above_100:  # the analysis's own numbers, in case they are not listed
+            for own in (goal.change, goal.baseline, goal.target):  # (a loop: no generator)
+                if own is not None and own.kind is percent and (own.value or 0) > 100:
+                    break
+            else:
+                return []
+        detail = _DETAIL.get(goal.lang, _DETAIL["en"])
         config = ctx.config
         change = sup.change_quantity(goal)
         if (

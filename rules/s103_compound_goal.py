@@ -12,11 +12,17 @@ from smartlint.config import Config
 from smartlint.model import Dimension, Finding, ParsedGoal, Suggestion
 from smartlint.rule import Examples, Rule, RuleContext
 
+# Each starts with a look-ahead at the characters every match starts with (what the leading
+# `\s*` may take, or the joint's first character): it changes no match, and the scan then
+# gives up at once inside words instead of trying the alternation (en 4.9 → 3.7 µs a goal
+# that may hold a joint; zh 1.7 → 1.4).
 _EN_JOIN = re.compile(
+    r"(?=[\s,;])"
     r"\s*(?:;\s*|,?\s+(?:and|as well as|while|plus|and also)\s+|,\s+)(?:also\s+|then\s+)?",
     re.IGNORECASE,
 )
-_ZH_JOIN = re.compile(r"\s*(?:[，,；;、]\s*(?:并且|并|同时|以及|还要|且)?|并且|同时|以及|并)\s*")
+_ZH_JOIN = re.compile(
+    r"(?=[\s，,；;、并同以])\s*(?:[，,；;、]\s*(?:并且|并|同时|以及|还要|且)?|并且|同时|以及|并)\s*")
 # the preposition a time frame may leave outside its span ("in 2027" → "2027")
 _EN_TIME_PREP = re.compile(
     r"\b(?:in|by|during|before|until|till|within|over|through|for|at|from)\s+$", re.IGNORECASE

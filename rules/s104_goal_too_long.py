@@ -67,35 +67,41 @@ class GoalTooLong(Rule):
         ),
     }
 
-    #: The limits read from the last config: (config, {(lang, key): limit}). Reading and
-    #: checking the options on every goal cost more than the rest of the rule.
-    _limits: tuple[Config | None, dict[tuple[str, str], int | None]] | None = None
+    #: The limits read from the last config: (config, {lang: (max words, max chars)}).
+    #: Reading and checking the options on every goal cost more than the rest of the rule.
+    _limits: tuple[Config | None, dict[str, tuple[int | None, int | None]]] | None = None
 
-    def _limit(self, ctx: RuleContext, lang: str, key: str) -> int | None:
+    def _limits_for(self, ctx: RuleContext, lang: str) -> tuple[int | None, int | None]:
         memo = self._limits
         if memo is None or memo[0] is not ctx.config:
             memo = self._limits = (ctx.config, {})
-        limits = memo[1]
-        limit = limits.get((lang, key), -1)
-        if limit == -1:  # not read yet; a bad value raises, every time, and is not kept
-            limit = limits[lang, key] = sup.per_language(
-                ctx.option(self, key), lang, self.code, key)
-        return limit
+        limits = memo[1].get(lang)
+        if limits is None:  # not read yet; a bad value raises, every time, and is not kept
+            limits = memo[1][lang] = (
+                sup.per_language(ctx.option(self, "max_words"), lang, self.code, "max_words"),
+                sup.per_language(ctx.option(self, "max_chars"), lang, self.code, "max_chars"),
+            )
+        return limits
 
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         lang = goal.lang
+        max_words, max_chars = self._limits_for(ctx, lang)
+        # Most goals are far below both limits, and the length tells without counting:
+        # n words take at least 2n - 1 characters, and the character count leaves out white
+        # space, so neither count is above what len() of the (unstripped) text allows.
+        size = len(goal.text)
+        words = max_words is not None and lang != "zh" and (size + 1) // 2 > max_words
+        chars = max_chars is not None and size > max_chars
+        if not words and not chars:
+            return []
         text = goal.text.strip()
         units = _UNIT.get(lang, _UNIT["en"])
-        max_words = self._limit(ctx, lang, "max_words")
-        if max_words is not None and lang != "zh":
+        if words and max_words is not None:  # (`words` says it is; mypy needs to see it)
             count = sup.word_count(text)
             if count > max_words:
                 return [self.finding(goal, 0, len(goal.text), ctx, count=count,
                                      unit=units["words"], limit=max_words)]
-        max_chars = self._limit(ctx, lang, "max_chars")
-        # the count leaves out white space, so it is never above len(text): no need to count
-        # the characters of a text that short
-        if max_chars is not None and len(text) > max_chars:
+        if chars and max_chars is not None and len(text) > max_chars:
             count = len("".join(text.split()))
             if count > max_chars:
                 return [self.finding(goal, 0, len(goal.text), ctx, count=count,

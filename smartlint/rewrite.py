@@ -246,7 +246,8 @@ def _rewrite_one(
 
     # a verb whose way depends on the metric becomes the metric's better way
     metric_span = sup.metric_span(goal, config)
-    metric = sup.metric_term(goal, "metric_direction", config, metric_span)
+    # asked as the rules ask (the span is the default one), so the rules' answer is reused
+    metric = sup.metric_term(goal, "metric_direction", config)
     verb = sup.first_verb(goal, config)
     verb_text = verb.text if verb is not None else ""
     turned = by_code.get("A105", [])
@@ -471,8 +472,12 @@ def _vague_time_spans(goal: ParsedGoal, config: Config | None) -> tuple[tuple[in
     if not _rules_bound:
         _bind_rules()
 
-    spans = [(t.start, t.end) for t in goal.timeframes if t.kind is TimeKind.VAGUE]
-    for term in sup.matcher(goal.lang, "vague_time", config).finditer(goal.text):
+    vague = TimeKind.VAGUE
+    spans = [(t.start, t.end) for t in goal.timeframes if t.kind is vague]
+    terms = sup.matcher(goal.lang, "vague_time", config)
+    if not spans and not terms._possible(goal.text):
+        return ()  # most goals: nothing to sort, no generator
+    for term in terms.finditer(goal.text):
         if not sup.spans_overlap((term.start, term.end), spans):
             spans.append((term.start, term.end))
     return tuple(sorted(spans))
@@ -487,14 +492,14 @@ def _measurable(goal: ParsedGoal, span: tuple[int, int], config: Config | None) 
     start, end = span
     # "the best sales team": the article before the span belongs to the vague phrase
     wide = max(0, start - 4) if goal.text[max(0, start - 4):start].lower() == "the " else start
-    if any(True for _ in sup.matcher(goal.lang, "vague_words", config).finditer(
-            goal.text, wide, end)):
+    # `first(...) is not None` is "finditer(...) yields one", without a generator
+    if sup.matcher(goal.lang, "vague_words", config).first(goal.text, wide, end) is not None:
         return False
     if goal.lang == "zh":
         if _ZH_METRIC_END.search(goal.text[start:end]):
             return True
-        return any(True for name in ("metric_direction", "metric_nouns")
-                   for _ in sup.matcher("zh", name, config).finditer(goal.text, start, end))
+        return any(sup.matcher("zh", name, config).first(goal.text, start, end) is not None
+                   for name in ("metric_direction", "metric_nouns"))
     if _EN_COUNT_OF.match(goal.text, start):
         return True
     # the metric must be the head of the phrase: "customers successful" is about success

@@ -108,10 +108,16 @@ class Rule:
         """A finding of this rule on `goal.text[start:end]`, message in the goal's language."""
         if severity is None:
             severity = self.default_severity
-            if ctx is not None and ctx.config is not None:
+            # no call when the config overrides no severity (the usual case)
+            if ctx is not None and ctx.config is not None and ctx.config.severity:
                 severity = ctx.config.severity_for(self.code, severity)
         if message is None:
-            message = self.message(goal.lang, **args)
+            if type(self).message is _base_message:  # not overridden: no second call
+                messages = self.messages
+                template = messages.get(goal.lang) or messages.get("en") or self.name
+                message = template.format(**args) if args else _plain(template)
+            else:
+                message = self.message(goal.lang, **args)
         # positional, in field order (code, name, dimension, severity, message, start, end,
         # suggestions, lang): a frozen dataclass takes them ~25% faster than by keyword
         return Finding(self.code, self.name, self.dimension, severity, message, start, end,
@@ -130,3 +136,6 @@ class Rule:
 
     def __repr__(self) -> str:
         return f"<Rule {self.code} {self.name}>"
+
+
+_base_message = Rule.message

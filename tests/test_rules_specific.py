@@ -6,11 +6,14 @@ from typing import Any
 
 import pytest
 from conftest import REFERENCE_DATE
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import smartlint
 from smartlint.config import Config, config_from_mapping
 from smartlint.errors import ConfigError
 from smartlint.model import Context
+from smartlint.registry import builtin_rule_classes
 
 CTX = Context(reference_date=REFERENCE_DATE)
 
@@ -196,3 +199,121 @@ def test_a_task_beside_a_measured_outcome_is_its_means_not_a_second_goal(
 def test_two_tasks_or_two_unmeasured_parts_are_still_split(text: str) -> None:
     result = smartlint.lint(text, lang="en", context=CTX, config=Config(select=("S103",)))
     assert result.codes == ["S103"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["grow", "revenue", "the", "and", "x", "a-b", "销售额", "提高"]),
+                   max_size=40),
+    gaps=st.sampled_from([" ", "  ", " \t", "\n"]),
+    max_words=st.integers(1, 12),
+    max_chars=st.integers(1, 40),
+)
+def test_goal_too_long_counts_exactly_at_every_length(
+    words: list[str], gaps: str, max_words: int, max_chars: int
+) -> None:
+    # the rule skips counting when the length alone shows the goal is short enough: the
+    # findings must be those of the plain count
+    text = gaps.join(words) or "x"
+    config = config_from_mapping(
+        {"select": ["S104"], "rules": {"S104": {"max-words": max_words, "max-chars": max_chars}}})
+    found = fired("S104", text, "en", config=config)
+    n_words, n_chars = len(text.split()), len("".join(text.split()))
+    expected = (["words"] if n_words > max_words else ["characters"] if n_chars > max_chars
+                else [])
+    assert [("words" if "words" in f.message else "characters") for f in found] == expected
+
+
+# -- the lexicon matchers shared by the rules (rules/_support.py) -------------------------
+
+_LISTS = ("jargon", "weasel", "absolute_target", "frequency_time", "goal_verbs",
+          "metric_direction", "rate_metric", "vague_time")
+
+
+def _first_test(terms: Any, text: str) -> bool:
+    """The cheap test the matchers made before a search until they had finer ones: a first
+    word of an entry among the text's words (en), a first character in the text (zh)."""
+    from smartlint_rules import _support as sup
+
+    if terms._words:
+        return not terms._firsts.isdisjoint(sup._tokens(text))
+    return not terms._firsts.isdisjoint(text.lower())
+
+
+def _pieces(lang: str) -> st.SearchStrategy[str]:
+    from smartlint_rules import _support as sup
+
+    keys = sorted({k for name in _LISTS for k in sup.matcher(lang, name).table})
+    odd = ["ſ", "ı", "İ", "K", "-", " ", "s", "ing", "ed", "next", "value", "all", "全", "部",
+           "百分", "从", "。", "，"]
+    return st.one_of(st.sampled_from(keys), st.sampled_from(keys).map(str.upper),
+                     st.sampled_from(keys).map(str.title), st.sampled_from(odd))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_matcher_tests_before_a_search_never_change_what_is_found(lang: str, data: Any) -> None:
+    # The finer tests (every word of an entry in an ASCII text; a whole entry of Chinese
+    # characters) and the span look-ups must find exactly what the first-word test and a
+    # plain search found.
+    from smartlint_rules import _support as sup
+
+    text = "".join(data.draw(st.lists(_pieces(lang), max_size=12)))
+    for name in _LISTS:
+        terms = sup.matcher(lang, name, inflect=name == "goal_verbs")
+        assert terms._re is not None
+        plain = list(terms._terms(text, 0, len(text))) if _first_test(terms, text) else []
+        assert list(terms.finditer(text)) == plain
+        found = terms._re.search(text)
+        if found is not None:
+            assert terms._may_hold(text) == _first_test(terms, text)
+            assert terms._may_hold(text, found.group("k").lower()) == _first_test(terms, text)
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        in_span = list(terms._terms(text, start, end)) if _first_test(terms, text) else []
+        assert list(terms.finditer(text, start, end)) == in_span
+        assert terms.first(text, start, end) == (in_span[0] if in_span else None)
+        assert terms.first_in(text, start, end) == terms.first(text, start, end)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_metric_term_remembered_by_its_words_is_the_one_searched(lang: str) -> None:
+    from smartlint_rules import _support as sup
+
+    texts = {t if isinstance(t, str) else t[0]
+             for rule in builtin_rule_classes("smartlint_rules")
+             for ex in [rule.examples.get(lang)] if ex is not None
+             for t in [*ex.bad, *ex.good]}
+    assert len(texts) > 20
+    for text in sorted(texts):
+        goal = smartlint.parse(text, lang=lang, reference_date=REFERENCE_DATE)
+        span = sup.metric_span(goal)
+        searched = None if span is None else sup._head_term(
+            sup.matcher(lang, "metric_direction"), lang, goal.text, *span)
+        assert sup.metric_term(goal, "metric_direction") == searched, text
+
+
+def test_per_goal_memo_follows_the_goal_asked_about() -> None:
+    from smartlint_rules import _support as sup
+
+    grow = smartlint.parse("Grow revenue to $5M by June 30, 2027", lang="en")
+    cut = smartlint.parse("Cut churn to 3% by June 30, 2027", lang="en")
+    for goal, key in [(grow, "grow"), (cut, "cut"), (grow, "grow")]:
+        verb = sup.first_verb(goal)
+        assert verb is not None and verb.key == key
+        assert sup.bounding_times(goal) == tuple(t for t in goal.timeframes if t.bounding)
+    sup.forget()
+    verb = sup.first_verb(cut)
+    assert verb is not None and verb.key == "cut"
+
+
+def test_an_entry_without_words_keeps_the_first_word_test() -> None:
+    # "->" has no word to look for: the finer tests must not hide it when another entry's
+    # first word lets the search run
+    from smartlint_rules import _support as sup
+
+    terms = sup.TermMatcher("en", {"->": "", "next gen": ""})
+    assert [t.text for t in terms.finditer("a-> next")] == ["->"]
+    assert terms.first_in("a-> next", 0, 3) is not None
+    assert list(terms.finditer("a-> b")) == []  # no first word at all: as before
