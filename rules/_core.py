@@ -1122,6 +1122,9 @@ _EN_CURRENT_PERIOD = re.compile(
     r"(?:year|quarter|month|half|semester|term|season)(?![\w-])"
 )
 _EN_REACH_FORMS = forms_of(_EN_REACH_LEMMAS)
+# What leads to "the plan" as the criterion: reaching it ("hit the quota") or staying
+# inside it ("keep opex within the approved budget", "stay under plan")
+_EN_PLAN_LEADS = _EN_REACH_FORMS | {"within", "under", "inside"}
 # A word each alternative of `_EN_COMPARATIVE` has as a whole \w run ("line" of "in line
 # with", "par" of "on par with", …): a text without any has no comparative.
 # fmt: off
@@ -1259,11 +1262,11 @@ def _en_signals(goal: ParsedGoal, config: Config | None) -> Signals:
     # gate: both a reaching verb and a plan word must occur (the loop cost ~4 µs a goal);
     # `isdisjoint` over the tokens' words as they come, without a set of them (1.4 µs)
     reach = not (
-        _EN_REACH_FORMS.isdisjoint(map(_TOKEN_LOWER, tokens))
+        _EN_PLAN_LEADS.isdisjoint(map(_TOKEN_LOWER, tokens))
         or plan_words.isdisjoint(map(_TOKEN_LOWER, tokens))
     )
     for i, tok in enumerate(tokens if reach else ()):
-        if tok.lower in _EN_REACH_FORMS:
+        if tok.lower in _EN_PLAN_LEADS:
             for nxt in tokens[i + 1 : i + 5]:
                 if nxt.text in ",.;:()":
                     break
@@ -1715,7 +1718,9 @@ _ZH_COMPARATIVE = re.compile(
 _ZH_RATE_WORD = re.compile(r"增速|增幅|增长|平均|水平|均值")
 _ZH_PLAN = re.compile(
     r"(?:完成|达成|实现|达到|超额完成|完成好|确保完成)[^，。；,;]{0,10}?"
-    r"(?:计划|任务|目标|指标|配额|预算|KPI|OKR)",
+    r"(?:计划|任务|目标|指标|配额|预算|KPI|OKR)"
+    # staying inside a plan whose figure is elsewhere: "费用控制在年度预算以内"
+    r"|(?:控制在|保持在|不超过|不超出)[^，。；,;]{0,10}?(?:计划|预算|指标)(?:以内|之内|内|范围内)?",
     re.IGNORECASE,
 )
 _ZH_METRIC_END = re.compile(
@@ -1896,7 +1901,10 @@ def _zh_signals(goal: ParsedGoal, config: Config | None) -> Signals:
     )
     threshold = _zh_threshold(goal, lx)
     # gate: every verb `_ZH_PLAN` starts with contains one of these four
-    plan_verb = "完成" in text or "达成" in text or "实现" in text or "达到" in text
+    plan_verb = (
+        "完成" in text or "达成" in text or "实现" in text or "达到" in text
+        or "在" in text or "不超" in text
+    )
     m = _ZH_PLAN.search(text) if plan_verb else None
     plan = Span(m.start(), m.end(), m.group(0)) if m else None
     bound = time_bound(goal, None, per_member) or (not per_member and _zh_event_bound(text, lx))
