@@ -1122,6 +1122,11 @@ _EN_CURRENT_PERIOD = re.compile(
     r"(?:year|quarter|month|half|semester|term|season)(?![\w-])"
 )
 _EN_REACH_FORMS = forms_of(_EN_REACH_LEMMAS)
+# Nouns after "<Product> <number>" that make the number its version
+_EN_VERSION_NOUNS = frozenset(
+    ["upgrade", "upgrades", "migration", "release", "rollout", "cutover", "update", "patch",
+     "support", "compatibility", "version", "lts"]
+)
 # What leads to "the plan" as the criterion: reaching it ("hit the quota") or staying
 # inside it ("keep opex within the approved budget", "stay under plan")
 _EN_PLAN_LEADS = _EN_REACH_FORMS | {"within", "under", "inside"}
@@ -1175,7 +1180,8 @@ def _en_names(goal: ParsedGoal, label_end: int | None = None) -> list[tuple[Quan
             named = True
         elif (
             q.kind is QuantityKind.NUMBER
-            and q.noun is None
+            # "Python 3.9"; "the Postgres 16 upgrade": the noun is what happens to version 16
+            and (q.noun is None or q.noun.split(None, 1)[0].lower() in _EN_VERSION_NOUNS)
             and len(prev_word) > 1
             and prev_word[:1].isalpha()
             and _TITLE_WORD.fullmatch(stripped.rsplit(None, 1)[-1])
@@ -1746,7 +1752,8 @@ _ZH_PROGRESS = re.compile(r"取得[^，,。；;]{0,6}?(?:进展|突破|成效|�
 _ZH_PROVIDE = frozenset(
     ["建成", "建设", "新建", "建立", "设立", "开设", "布设", "安装", "配备", "铺设", "兴建", "建造"]
 )
-_ZH_EVENT_SUFFIX = re.compile(r"(?:前|之前|以前|时|当天|前夕)")
+# the event's own verb may come between: "用户大会召开前", "新系统上线之前"
+_ZH_EVENT_SUFFIX = re.compile(r"(?:召开|举行|举办|开幕|开始|启动)?(?:前|之前|以前|时|当天|前夕)")
 _ZH_OF_MODIFIER = re.compile(r"的[\u4e00-\u9fffA-Za-z]")
 # a rank or "in step with" as the level: "评分第一", "跻身前十", "与经济增长同步"
 _ZH_RANK = re.compile(
@@ -2066,7 +2073,7 @@ def _zh_event_bound(text: str, lx: _ZhLexicon) -> bool:
 
 _ZH_OCCASION = re.compile(
     r"(?:会|节|汛期|假期|暑假|寒假|长假|黄金周|旺季|大促|赛季|开学|春运|高考|中考|典礼|仪式)"
-    r"(?:前|之前|以前|前夕|期间)"
+    r"(?:召开|举行|举办|开幕|开始)?(?:前|之前|以前|前夕|期间)"
     r"|(?:大会|峰会|年会|论坛|典礼|仪式|发布会)上(?![线市架岗门])"
 )
 # events that happen once per case bound nothing: "合同到期前", "试用期前"

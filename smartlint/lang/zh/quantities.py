@@ -108,6 +108,9 @@ _UNITS = {
     "兆字节": "megabyte", "字节": "byte", "比特": "bit",
     "TB": "terabyte", "GB": "gigabyte", "MB": "megabyte", "KB": "kilobyte",
 }  # fmt: skip
+# Unit characters that also begin an ordinary word: "PostgreSQL 16升级" is an upgrade,
+# not 16 litres; "3克服" does not happen but "克服" does.
+_UNIT_GUARD = {"升": "(?![级至到为高值温])", "克": "(?![服隆])", "米": "(?![饭粒面])"}
 _DURATION_UNITS = frozenset({"day", "week", "month", "year"})
 _PERCENT = {"个百分点": "pp", "百分点": "pp", "個百分點": "pp", "百分點": "pp", "pp": "pp",
             "PP": "pp", "%": "%", "％": "%", "‰": "permille", "成": "cheng", "折": "zhe",
@@ -122,7 +125,9 @@ _SUFFIX = re.compile(
     r"[ \t]*(?:(?P<pct>个百分点|百分点|個百分點|百分點|pp|PP|%|％|‰|"
     r"成(?![本为功员果交长熟立就效绩])|折(?![扣算合旧])|倍)"
     r"|(?P<cur>" + "|".join(sorted(_CURRENCY, key=len, reverse=True)) + r")"
-    r"|(?P<unit>" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?![A-Za-z])"
+    r"|(?P<unit>"
+    + "|".join(re.escape(u) + _UNIT_GUARD.get(u, "") for u in sorted(_UNITS, key=len, reverse=True))
+    + r")(?![A-Za-z])"
     r"|(?P<scale>[kKwWM])(?![A-Za-z])"
     r"|(?P<counter>" + _COUNTERS + r"))"
 )
