@@ -1240,6 +1240,31 @@ def _en_clauses(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return spans
 
 
+def _digit_named(
+    goal: ParsedGoal, names: list[tuple[Quantity, bool]], lang: str, config: Config | None
+) -> list[tuple[Quantity, bool]]:
+    """`names` with the numbers inside a listed name with digits marked as names: "获得36氪
+    报道", "与58同城续约", "Sign 5 Fortune 500 accounts" (list `digit_names`, extendable)."""
+    if not names or all(named for _, named in names):
+        return names
+    pattern = phrase_regex(lang, "digit_names", config)
+    if pattern is None:
+        return names
+    text = goal.text
+    spans = [
+        m.span()
+        for m in pattern.finditer(text)
+        # whole names only: "360" is no name inside "3600万", nor "5g" in "5GB"
+        if not (m.start() and (text[m.start() - 1].isascii() and text[m.start() - 1].isalnum()))
+        and not (text[m.end() : m.end() + 1].isascii() and text[m.end() : m.end() + 1].isalnum())
+    ]
+    if not spans:
+        return names
+    return [
+        (q, named or any(a <= q.start and q.end <= b for a, b in spans)) for q, named in names
+    ]
+
+
 def _en_signals(goal: ParsedGoal, config: Config | None) -> Signals:
     text = goal.text
     lower = text.lower()
@@ -1254,7 +1279,8 @@ def _en_signals(goal: ParsedGoal, config: Config | None) -> Signals:
     label_end = _label_end(text)
     per_member = _population_at(text, label_end)  # population_subject(text)
 
-    measures = _measures(goal, placeholders, _en_names(goal, label_end), et, per_member)
+    names = _digit_named(goal, _en_names(goal, label_end), "en", config)
+    measures = _measures(goal, placeholders, names, et, per_member)
 
     # Unset target: a placeholder where the level should be; a stated baseline alone
     # does not quantify the goal.
@@ -1902,7 +1928,8 @@ def _zh_signals(goal: ParsedGoal, config: Config | None) -> Signals:
     placeholders = _placeholders(goal)
     # read once here, asked for by several of the helpers below
     per_member = _population_at(text, _label_end(text))  # population_subject(text)
-    measures = _measures(goal, placeholders, _zh_names(goal, lx), None, per_member)
+    names = _digit_named(goal, _zh_names(goal, lx), "zh", config)
+    measures = _measures(goal, placeholders, names, None, per_member)
     unset_target = bool(placeholders) and not any(
         not text[: q.start].rstrip().endswith("从") for q in measures
     )

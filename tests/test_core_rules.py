@@ -940,3 +940,27 @@ def test_population_at_as_the_regex(pieces: list[str], pos: int) -> None:
 
     text = "".join(pieces)
     assert _population_at(text, pos) == bool(_POPULATION.match(text, pos))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "measured"),
+    [
+        ("发布会前获得36氪报道", "zh", False),  # a media outlet's name, no target
+        ("在年会前获得36氪和虎嗅共5篇报道", "zh", True),  # the 5 is the level
+        ("年底前收入增长3600万元", "zh", True),  # "360" is a name only as a whole number
+        ("Sign 5 Fortune 500 accounts by Q4 2027", "en", True),
+        ("Win a Fortune 500 account by Q4 2027", "en", False),
+        ("Get 500 customer reviews by Q4 2027", "en", True),
+    ],
+)
+def test_numbers_inside_names_are_not_targets(text: str, lang: str, measured: bool) -> None:
+    codes = {f.code for f in smartlint.lint(text, lang=lang, context=Context(reference_date=REF))}
+    assert ("M101" not in codes) is measured
+
+
+def test_users_can_add_names_with_digits() -> None:
+    text = "发布会前登上极客100榜单"  # "极客100" is a (made-up) list's name
+    ctx = Context(reference_date=REF)
+    assert "M101" not in {f.code for f in smartlint.lint(text, lang="zh", context=ctx)}
+    config = Config(lexicon={"zh": {"digit_names": ("极客100",)}})
+    assert "M101" in {f.code for f in smartlint.lint(text, lang="zh", context=ctx, config=config)}
