@@ -676,3 +676,20 @@ def test_prefix_searches_may_skip_the_window_up_to_its_last_other_character(
             pattern.pattern[:40],
             window,
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "bounding"),
+    [
+        ("Grow pipeline 20% over the next few months", TimeKind.VAGUE, False),
+        ("Grow pipeline 20% over the next several weeks", TimeKind.VAGUE, False),
+        ("Grow pipeline 20% within a few weeks", TimeKind.VAGUE, False),
+        ("Grow pipeline 20% in a couple of months", TimeKind.VAGUE, False),
+        ("Grow pipeline 20% over the next 3 months", TimeKind.WINDOW, True),
+        ("Grow pipeline 20% within six weeks", TimeKind.WINDOW, True),
+        ("Churn fell over the past few weeks", TimeKind.REFERENCE, False),
+    ],
+)
+def test_a_window_without_a_count_bounds_nothing(text: str, kind: TimeKind, bounding: bool) -> None:
+    found = [m for m in timeframes.extract_text(text) if m.kind is not TimeKind.FREQUENCY]
+    assert [(m.kind, m.bounding) for m in found] == [(kind, bounding)]

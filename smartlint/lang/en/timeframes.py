@@ -872,6 +872,7 @@ _PLAN_FOR = re.compile(
     re.IGNORECASE,
 )
 _PLAN_LAST = frozenset(["for", "of", "the"])
+_VAGUE_COUNTS = frozenset(["few", "several", "couple"])
 _PLURAL_UNITS = ("days", "weeks", "months", "quarters", "years", "halves", "sprints", "decades")
 _EARNED_IN_PERIOD = frozenset(["revenue", "sales", "bookings"])
 _PLAN_AFTER_RESULT = re.compile(
@@ -1866,9 +1867,16 @@ def _classify(
             rng = _narrow(rng, part.group(1).lower())
 
     if kind_name == "vague" or (
-        # "in the coming months", "the next weeks": no count, no end
+        # "in the coming months", "the next weeks", "over the next few months": no count,
+        # no end
         kind_name == "rel"
-        and not first.groups.get("rel_n")
+        and (
+            not first.groups.get("rel_n")
+            or (
+                (first.groups.get("rel_n") or "").lower().split()[0] in _VAGUE_COUNTS
+                and not _PAST_REL.search((first.groups.get("rel") or "").lower())
+            )
+        )
         and (first.groups.get("rel_u") or "").lower().endswith(_PLURAL_UNITS)
     ):
         return start, TimeKind.VAGUE, False, None, "vague"
@@ -2037,6 +2045,8 @@ def _classify_duration(
     atom = group[0]
     g = atom.groups
     fn, short = _duration_window(g.get("dur"), g.get("dur_u"))
+    # "within a few weeks", "in a couple of months": a window with no count has no end
+    vague = not _VAGUE_COUNTS.isdisjoint((g.get("dur") or "").lower().split())
     rel = _RELATIVE_TO_EVENT.match(norm, atom.end)
     if rel and _RECURRING_ANCHOR.match(norm, rel.end()):
         # "within 10 days of month end", "within 5 minutes of a request": a threshold
@@ -2046,6 +2056,8 @@ def _classify_duration(
         # "within 3 weeks of the kickoff": bounded by an event; no dates without its date
         return prefix_start, TimeKind.WINDOW, not short, None, "window"
     if _FROM_NOW.match(norm, atom.end):
+        if vague:
+            return start, TimeKind.VAGUE, False, None, "vague"
         return start, TimeKind.WINDOW, True, fn, "window"
     if (
         role == "window"
@@ -2063,8 +2075,12 @@ def _classify_duration(
         if window_words.startswith(
             ("within", "in", "over", "during", "for", "across", "throughout")
         ):
+            if vague:
+                return start, TimeKind.VAGUE, False, None, "vague"
             return prefix_start, TimeKind.WINDOW, not short, fn, "window"
     if role == "deadline":
+        if vague:
+            return start, TimeKind.VAGUE, False, None, "vague"
         return prefix_start, TimeKind.WINDOW, not short, fn, "window"
     # A bare duration is part of a metric or an activity ("for 3 minutes", "15 months").
     return start, TimeKind.WINDOW, False, None, "duration"
