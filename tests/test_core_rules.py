@@ -964,3 +964,83 @@ def test_users_can_add_names_with_digits() -> None:
     assert "M101" not in {f.code for f in smartlint.lint(text, lang="zh", context=ctx)}
     config = Config(lexicon={"zh": {"digit_names": ("极客100",)}})
     assert "M101" in {f.code for f in smartlint.lint(text, lang="zh", context=ctx, config=config)}
+
+
+def test_names_with_digits_follow_each_config_in_turn() -> None:
+    """The per-config memo of which quantity texts carry a listed name's digits answers
+    for its own list only: the same goal, asked with and without an extra name, in turn."""
+    from smartlint_rules import _core
+
+    from smartlint.rule import RuleContext
+
+    goal = smartlint.parse("发布会前登上极客100榜单", lang="zh", reference_date=REF)
+    plain = Config()
+    extended = Config(lexicon={"zh": {"digit_names": ("极客100",)}})
+    measured = []
+    for config in (plain, extended, plain, extended):
+        _core._last = None
+        sig = _core.signals(goal, RuleContext(Context(reference_date=REF), config))
+        measured.append(bool(sig.measures))
+    assert measured == [True, False, True, False]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["获得", "36氪", "58同城", "3600万元", "5家", "报道", "，", "360", "12"]),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_names_with_digits_as_the_whole_text_search(pieces: list[str]) -> None:
+    """Searching near the quantities whose digits are a listed name's (memoised per
+    quantity text) marks what the plain rule marks: a quantity inside a whole listed name."""
+    from smartlint_rules import _core
+
+    text = "".join(pieces)
+    goal = smartlint.parse(text, lang="zh", reference_date=REF)
+    lx = _core._zh_lexicon(None)
+    names = _core._zh_names(goal, lx)
+    pattern = _core.phrase_regex("zh", "digit_names", None)
+    assert pattern is not None
+    spans = [
+        m.span()
+        for m in pattern.finditer(text)
+        if not (m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum())
+        and not (text[m.end() : m.end() + 1].isascii() and text[m.end() : m.end() + 1].isalnum())
+    ]
+    expected = [(q, n or any(a <= q.start and q.end <= b for a, b in spans)) for q, n in names]
+    for _ in range(2):  # the second time through the memo
+        assert _core._digit_named(goal, names, lx.digit_names) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Respond to 95% of tickets within 2 hours", "en"),
+        ("Launch the portal within four months", "en"),
+        ("Cut churn to 3% within 6 months of launch", "en"),
+        ("All new hires reach quota within 90 days by Q4 2027", "en"),
+        ("5分钟内响应95%的工单", "zh"),
+        ("四个月内将客户流失率降低2%", "zh"),
+        ("收到投诉后48小时内处理完毕", "zh"),
+    ],
+)
+def test_time_bound_reuses_the_window_verdicts_of_measures(text: str, lang: str) -> None:
+    """`_measures` hands its `is_metric_window` verdicts on: `time_bound` with them says
+    what it says judging every window itself."""
+    from smartlint_rules import _core
+
+    goal = smartlint.parse(text, lang=lang, reference_date=REF)
+    et = _core._EnText(text.lower()) if lang == "en" else None
+    per_member = _core.population_subject(text)
+    names = [(q, False) for q in goal.quantities]
+    verdicts: dict[int, bool] = {}
+    _core._measures(goal, (), names, et, per_member, verdicts)
+    windows = [t for t in goal.timeframes if t.bounding and t.kind.value == "window"]
+    assert {id(t) for t in windows} == set(verdicts)
+    for t in windows:
+        assert verdicts[id(t)] == _core.is_metric_window(goal, t, et, per_member)
+    assert _core.time_bound(goal, et, per_member, verdicts) == _core.time_bound(
+        goal, et, per_member
+    )

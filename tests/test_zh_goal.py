@@ -212,3 +212,33 @@ def test_the_text_alone_gives_what_the_doc_gives() -> None:
     ts = tuple(timeframes.extract(text))
     assert qs == tuple(quantities.extract(NLP(text)))
     assert goal.analyse(text, qs, ts) == analyse(text)
+
+
+_VERB_PIECES = ["提高", "提升", "降低", "完成", "增长", "率", "为了", "以便", " ", "到", "客户"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_VERB_PIECES, "保持"]), max_size=6),
+    st.lists(st.integers(min_value=0, max_value=20), max_size=3),
+)
+def test_one_clause_verb_pick_scores_as_the_general_one(pieces: list[str], at: list[int]) -> None:
+    """A text with no clause mark takes the short path of `_pick_verb`; a mark after its end
+    makes the scoring path read the same single clause: both pick the same verb."""
+    text = "".join(pieces)
+    q_starts = sorted(a for a in at if a < len(text))
+    fast = goal._pick_verb(text, q_starts, goal._Clauses(text))
+    scored = goal._pick_verb(text, q_starts, goal._Clauses(text + "，"))
+    if fast is None or scored is None:
+        assert fast is scored
+    else:
+        assert (fast[0].span(), *fast[1:]) == (scored[0].span(), *scored[1:])
+
+
+@pytest.mark.parametrize("text", ["体验", "1x", "X-", "  增长", "客户体验优化"])
+def test_trimmed_metric_needs_a_letter(text: str) -> None:
+    """`_trim_span` keeps a stretch with a letter in it ("1x") and drops one without
+    ("X-" has one; "--" none): the all-letters shortcut decides nothing else."""
+    span = goal._trim_span(text, 0, len(text))
+    assert (span is not None) == any(c.isalpha() for c in text.strip(" \t"))
+    assert goal._trim_span("--", 0, 2) is None

@@ -139,7 +139,8 @@ def _trim_span(text: str, start: int, end: int) -> Span | None:
     if end <= start or end - start > _MAX_METRIC:
         return None
     found = text[start:end]
-    if not any(map(str.isalpha, found)):  # map: ~3x a generator expression
+    # all letters (most metrics) before any letter (map: ~3x a generator expression)
+    if not (found.isalpha() or any(map(str.isalpha, found))):
         return None
     return Span(start, end, found)
 
@@ -150,6 +151,21 @@ def _pick_verb(
     """The verb match, its direction and its clause (start, end); `q_starts` are the
     quantities' starts, sorted."""
     pattern, table = _verbs()
+    if not clause.ends:
+        # One clause (most goals): every verb has the same clause, the same quantities in
+        # it and the same purpose test, so the score only adds 1 for a direction — the
+        # first direction verb wins, else the first verb (~1 µs a goal less than scoring).
+        first = None
+        for m in pattern.finditer(text):
+            ve = m.end()
+            if text[ve : ve + 1] in _NOT_VERB_AFTER:
+                continue
+            direction = table[m.group(0)]
+            if direction is not None:
+                return m, direction, 0, clause.n
+            if first is None:
+                first = m
+        return None if first is None else (first, None, 0, clause.n)
     best: tuple[int, re.Match[str], Direction | None, int, int] | None = None
     for m in pattern.finditer(text):
         vs, ve = m.span()
@@ -188,7 +204,11 @@ def analyse(doc: Any, quantities: Sequence[Quantity], times: Sequence[TimeMentio
     text: str = doc if isinstance(doc, str) else doc_text(doc)
     placeholders = _placeholders(text)
     clause = _Clauses(text)
-    q_starts = sorted([q.start for q in quantities]) if quantities else []
+    # (most goals have one quantity or none: no comprehension and sort for them)
+    if len(quantities) > 1:
+        q_starts = sorted([q.start for q in quantities])
+    else:
+        q_starts = [quantities[0].start] if quantities else []
     picked = _pick_verb(text, q_starts, clause)
     if picked is None:
         return GoalAnalysis(placeholders=placeholders)
@@ -199,18 +219,29 @@ def analyse(doc: Any, quantities: Sequence[Quantity], times: Sequence[TimeMentio
     after = ve
     if text.startswith("了", after):
         after += 1
-    in_clause = [q for q in quantities if c_start <= q.start < c_end]
+    in_clause = [q for q in quantities if c_start <= q.start < c_end] if quantities else []
 
     # Baseline, target and change by the function words in front of each quantity.
     baseline = target = change = None
     for q in in_clause:
-        if baseline is None and _after_marker(text, q, _BASE_MARK, _BASE_LAST, c_start):
+        # `_after_marker`'s pre-check inline: the character before most quantities ends
+        # neither mark, and the two calls cost more than the test (~0.3 µs a goal)
+        qs = q.start
+        prev = text[qs - 1] if qs > c_start else ""
+        if (
+            baseline is None
+            and prev in _BASE_LAST
+            and _after_marker(text, q, _BASE_MARK, _BASE_LAST, c_start)
+        ):
             baseline = q
         elif (
             target is None
-            and q.start >= vs
+            and qs >= vs
             and (
-                _after_marker(text, q, _TARGET_MARK, _TARGET_LAST, c_start)
+                (
+                    prev in _TARGET_LAST
+                    and _after_marker(text, q, _TARGET_MARK, _TARGET_LAST, c_start)
+                )
                 or lemma.endswith(("至", "在", "为"))
             )
         ):
@@ -230,7 +261,9 @@ def analyse(doc: Any, quantities: Sequence[Quantity], times: Sequence[TimeMentio
         if before:
             target = before[-1]
 
-    metric = _metric(text, vs, after, c_start, c_end, quantities, q_starts, times, placeholders)
+    metric = _metric(
+        text, vs, after, c_start, c_end, quantities, in_clause, q_starts, times, placeholders
+    )
     if metric is None:
         # "新增10家企业客户": what is counted is what moves.
         counted = change or target
@@ -247,12 +280,14 @@ def _metric(
     c_start: int,
     c_end: int,
     quantities: Sequence[Quantity],
+    in_clause: list[Quantity],
     q_starts: list[int],
     times: Sequence[TimeMention],
     placeholders: Sequence[Span],
 ) -> Span | None:
-    # Things that cannot be part of the metric: quantities and time bounds in the clause.
-    blocks = [(q.start, q.end) for q in quantities if c_start <= q.start < c_end]
+    # Things that cannot be part of the metric: quantities and time bounds in the clause
+    # (`in_clause`: the quantities `analyse` found in it).
+    blocks = [(q.start, q.end) for q in in_clause]
     if times:  # (each comprehension is a call: skipped when there is nothing to look at)
         blocks += [(t.start, t.end) for t in times if t.bounding and c_start <= t.start < c_end]
     if placeholders:
