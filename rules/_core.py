@@ -675,13 +675,15 @@ def is_metric_window(
         )
         + 1
     )
-    # `_EN_LABEL` is anchored (`^`): it matches at the start of the text only
     if sentence_start == 0 and per_member is not None:
         population = per_member  # the caller's `population_subject(text)`: the same test
+    elif sentence_start == 0:
+        population = _population_at(text, _label_end(text))
     else:
-        population = _population_at(
-            text, _label_end(text) if sentence_start == 0 else sentence_start
-        )
+        # a later sentence may have its own label: "… KR2: 95% of tickets answered within
+        # 2 days" (`_EN_LABEL` is anchored with `^` and never matches past the start)
+        label = _en_label_anywhere().match(text, sentence_start)
+        population = _population_at(text, label.end() if label else sentence_start)
     if population:
         return True  # a level each member of a population must reach
     for t in goal.timeframes[:8]:  # a loop: the generator of any(...) cost more
@@ -857,6 +859,13 @@ def _label_end(text: str) -> int:
 # The characters a `_POPULATION` match can start with: a space, a digit, "all" / "every" /
 # "each" / "any", 所有, 每…, 全部.
 _POPULATION_FIRST = frozenset("aAeE所每全")
+
+
+@functools.cache
+def _en_label_anywhere() -> re.Pattern[str]:
+    """`_EN_LABEL` without its `^`, for a label at a sentence start inside the text
+    (compiled on first use: later sentences are rare in goals)."""
+    return re.compile(_EN_LABEL.pattern.removeprefix("^"), _EN_LABEL.flags)
 
 
 def _population_at(text: str, pos: int) -> bool:
@@ -1836,7 +1845,8 @@ def _zh_others(piece: str) -> bool:
 
 _ZH_ALL = re.compile(r"所有|全部|每个|每位|每名|每一|每家|全体|各个|各")
 _ZH_ALL_SCOPE = re.compile(r"(?:在|对|向|为|于|从|覆盖|面向|针对|给)\s*$")
-_ZH_TIME_AFTER_ALL = re.compile(r"^(?:天|日|周|月|季度|年|个月|星期|工作日)")
+# no `^`: it is matched at a position inside the text ("每个月", "各季度": a frequency)
+_ZH_TIME_AFTER_ALL = re.compile(r"(?:天|日|周|月|季度|年|个月|星期|工作日)")
 _ZH_COMPARATIVE = re.compile(
     r"(?:高于|低于|超过|超出|快于|慢于|优于|跑赢|领先于|不低于|不高于|不少于|不超过|大于|小于)"
 )

@@ -1044,3 +1044,22 @@ def test_time_bound_reuses_the_window_verdicts_of_measures(text: str, lang: str)
     assert _core.time_bound(goal, et, per_member, verdicts) == _core.time_bound(
         goal, et, per_member
     )
+
+
+def test_an_every_word_before_a_time_unit_is_a_frequency_not_a_threshold() -> None:
+    # "每个月" says how often, not that every member reaches a level: no measure here
+    ctx = Context(reference_date=REF)
+    codes = {f.code for f in smartlint.lint("每个月提交运营报告", lang="zh", context=ctx)}
+    assert "M101" in codes
+    codes = {f.code for f in smartlint.lint("所有门店提交运营报告", lang="zh", context=ctx)}
+    assert "M101" not in codes  # "所有门店": the whole population reaches it
+
+
+def test_a_label_in_a_later_sentence_does_not_hide_a_population() -> None:
+    from smartlint_rules._core import _en_label_anywhere, _population_at
+
+    text = "Ship the help centre by May 2027. KR2: all tickets answered within 2 days"
+    start = text.index(".") + 1
+    label = _en_label_anywhere().match(text, start)
+    assert label is not None and text[label.end() :].startswith("all tickets")
+    assert _population_at(text, label.end())
