@@ -218,6 +218,14 @@ def test_gated_numeral_runs_are_the_plain_runs(text: str) -> None:
     assert [m.span() for m in zq._RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0１负-－.．点點a:：/ \t\n万余多e+一,，", max_size=10))
+def test_class_first_numeral_runs_are_the_plain_runs_at_every_start(text: str) -> None:
+    # Signs, points and the characters the plain form's look-behind rejects, densely.
+    plain = re.compile(zq._RUN_PLAIN)
+    assert [m.span() for m in zq._RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
 @given(st.text(alphabet="提此以之目当前第一二三十百名位强季年12 x", max_size=12))
 def test_rank_pattern_reads_like_the_look_behind_first_form(text: str) -> None:
     plain = re.compile(

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 import spacy
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from smartlint.lang.zh import timeframes
@@ -249,6 +249,10 @@ def _pieces(pattern: str) -> list[str]:
     return sorted(set(chunks) | set("".join(chunks)) | set("0123456789 \t\n年月日前内，x"))
 
 
+def _pieces_text(pieces: list[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=6).map("".join)
+
+
 @functools.cache
 def _texts(pattern: str, max_size: int = 8) -> st.SearchStrategy[str]:
     """Texts made of a pattern's pieces (built once per pattern: drawing is per example)."""
@@ -339,3 +343,62 @@ def test_window_units_grouped_under_ge_read_like_the_flat_list(parts: list[str])
     text = "".join(parts)
     expected = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
     assert [(m.span(), m.groupdict()) for m in timeframes._WINDOW.finditer(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(timeframes._WORDS_FLAT))
+def test_words_grouped_by_first_character_match_as_the_flat_list(text: str) -> None:
+    flat = re.compile(timeframes._WORDS_FLAT)
+    assert [m.span() for m in timeframes._WORDS.finditer(text)] == [
+        m.span() for m in flat.finditer(text)
+    ]
+
+
+def test_every_word_alternative_starts_with_a_plain_character() -> None:
+    # Grouping by first character is only sound when that character is a literal that is
+    # not repeated or optional.
+    for alt in timeframes._top_level_alternatives(timeframes._WORDS_FLAT):
+        assert alt[:1] not in "\\[](){}?*+|.^$" and alt[1:2] not in ("?", "*", "+", "{")
+
+
+def test_resolvers_give_the_same_dates_on_every_call() -> None:
+    for text in ("本季度末完成", "下个月上线", "Q3前完成", "三季度末交付"):
+        mentions = extract(text)
+        first = [m.resolve(REF) for m in mentions]
+        assert first == [m.resolve(REF) for m in mentions]
+        other = date(2027, 11, 20)  # a later quarter and month: a cache keyed wrongly shows
+        assert [m.resolve(other) for m in mentions] != first
+
+
+_WINDOW_PIECES = ["过去", "近", "最近", "未来", "前", "年", "周", "个", "月", "季度", "天",
+                  "内", "2", "１", "20", "二", "十", "半", "几", "数", ".", " ", "\t", "x",
+                  "每", "0", "００", "2027", "12", "1.", ".5", "100"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_texts(timeframes._WINDOW.pattern), _pieces_text(_WINDOW_PIECES)))
+@example("过去 年")
+@example("最近年")
+@example("几周")
+@example("数 天")
+@example("半年")
+@example("１个月")
+@example("十 年内")
+@example("1.25年")
+@example("100005年")
+@example("0２年")
+@example("012年")
+@example("12.5 年")
+def test_window_gate_passes_every_text_with_a_window_kept(text: str) -> None:
+    if re.search(timeframes._WINDOW_GATE, text) is None:
+        assert not [f for m in timeframes._WINDOW.finditer(text) if (f := timeframes._window(m))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(timeframes._EVENT.pattern))
+@example("在产品上线当天之前")
+@example("于年会日以前")
+@example("双十一前")
+def test_event_gate_finds_something_wherever_the_event_scanner_does(text: str) -> None:
+    if re.search(timeframes._EVENT_GATE, text) is None:
+        assert timeframes._EVENT.search(text) is None
