@@ -693,3 +693,117 @@ def test_prefix_searches_may_skip_the_window_up_to_its_last_other_character(
 def test_a_window_without_a_count_bounds_nothing(text: str, kind: TimeKind, bounding: bool) -> None:
     found = [m for m in timeframes.extract_text(text) if m.kind is not TimeKind.FREQUENCY]
     assert [(m.kind, m.bounding) for m in found] == [(kind, bounding)]
+
+
+# --- the scan reads the trigger words and the tokens to try piece by piece (round 3) ---
+
+
+def _by_pieces(low: str) -> tuple[int, list[tuple[int, str]]]:
+    bits, tokens, pos = 0, [], 0
+    for piece in low.split(" "):
+        fact = timeframes._PIECE_TOKENS.get(piece) or timeframes._piece_tokens(piece)
+        piece_bits, piece_tokens = fact
+        bits |= piece_bits
+        tokens += [(pos + at, token) for at, token in piece_tokens]
+        pos += len(piece) + 1
+    return bits, tokens
+
+
+def _of_the_whole_text(low: str) -> tuple[int, list[tuple[int, str]]]:
+    bits = 0
+    for word in timeframes._ANY_TRIGGER_ASCII_B.intersection(
+        low.encode().translate(timeframes._NOT_LETTER_TO_BLANK).split()
+    ):
+        bits |= timeframes._TRIGGER_BITS_ASCII_B[word]
+    # every token but the words `_scan` skips under any flags
+    tokens = [
+        (m.start(), m[0])
+        for m in timeframes._TOKEN.finditer(low)
+        if not (
+            m[0][0] > "9"
+            and m[0] not in timeframes._WORD_DISPATCH
+            and (m[0][0] not in "qhfce" or m[0].isalpha())
+        )
+    ]
+    return bits, tokens
+
+
+_TF_PIECES = st.lists(
+    st.sampled_from(
+        ["by", "the", "end", "of", "q3", "Q3", "fy27", "h1", "eoq", "2027", "5", "12", "'", "'27",
+         "/", "week", "weeks", "cut", "over", "time", "march", "team", "x", "3x", "1st", "5days",
+         "-", ",", ".", " ", "  ", "\t", "\n", "%", "$", "_"]
+    ),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_TF_PIECES, st.text(alphabet=st.characters(max_codepoint=127), max_size=40)))
+def test_reading_tokens_by_pieces_gives_what_one_pass_over_the_text_gives(text: str) -> None:
+    low = text.lower()
+    for _ in range(2):  # the second time reads what the first one kept
+        assert _by_pieces(low) == _of_the_whole_text(low)
+
+
+def test_the_tokens_left_out_of_a_piece_begin_no_atom_under_any_flags() -> None:
+    # a letter-first token outside `_WORD_DISPATCH` is in no word table, whatever the flags
+    for flags in timeframes._FLAGS_BY_BITS:
+        table = timeframes._word_table(flags)
+        assert all(key.startswith("#") or key in timeframes._WORD_DISPATCH for key in table)
+
+
+def test_piece_tokens_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(timeframes, "_PIECE_TOKENS_MAX", 4)
+    # (a fresh table: the one other tests filled may hold every piece of the first text)
+    monkeypatch.setattr(timeframes, "_PIECE_TOKENS", {})
+    for i in range(20):
+        (found,) = timeframes.extract_text(f"Ship w{i} by Q3 2027")
+        assert found.text == "by Q3 2027"
+        assert len(timeframes._PIECE_TOKENS) <= 4
+    assert timeframes.extract_text("x" * 70 + " by Q3 2027")
+    assert "x" * 70 not in timeframes._PIECE_TOKENS
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="0123456789", min_size=1, max_size=9),
+    st.sampled_from(["", " ", "\t", ".", "-", "/", "–", "%", "١", "\n", ","]),
+)
+def test_cached_digit_shapes_are_the_shapes(digits: str, after: str) -> None:
+    for _ in range(2):
+        key = timeframes._SHAPES.get(digits + after) or timeframes._cache_shape(
+            digits + after, len(digits)
+        )
+        assert key == timeframes._digit_shape(digits, after)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # (what the one-pass scan of round 2 found in these texts)
+        ("Launch by Q3 2027 and again in H1 2028", ["by Q3 2027", "H1 2028"]),
+        ("Ship 2027 plan\tby March 5", ["by March 5"]),
+        ("Close  deals  by  end  of  FY27", ["by  end  of  FY27"]),
+        ("Grow 20% by '27", ["by '27"]),
+        ("Cut-over by the end of the quarter", ["by the end of the quarter"]),
+    ],
+)
+def test_texts_with_several_pieces_and_blanks_keep_their_mentions(
+    text: str, found: list[str]
+) -> None:
+    assert [m.text for m in timeframes.extract_text(text)] == found
+
+
+def test_kinds_decided_by_the_kind_alone_are_never_merged_or_widened() -> None:
+    # `_classify` returns early for these: that skips the week-of glue and the prefixes,
+    # which only date-like groups (the ones `_merge` joins) use
+    assert not set(timeframes._KIND_ONLY) & timeframes._DATE_LIKE
+    for text, kind in [
+        ("Ship it soon", VAGUE),
+        ("Review twice a week", FREQ),
+        ("Ready by the kickoff", DL),
+        ("Over time, grow", VAGUE),
+    ]:
+        found = timeframes.extract_text(text)
+        assert [m.kind for m in found] == [kind], (text, found)
