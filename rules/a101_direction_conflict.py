@@ -16,6 +16,8 @@ _WAY = {
     "en": {Direction.INCREASE: "a rise", Direction.DECREASE: "a fall"},
     "zh": {Direction.INCREASE: "上升", Direction.DECREASE: "下降"},
 }
+#: bound once: an enum member read through its class costs ~70 ns more than a global
+_INCREASE, _DECREASE = Direction.INCREASE, Direction.DECREASE
 _TITLE = {"en": "Swap baseline and target", "zh": "交换基线和目标"}
 _VERB_FOR = {"en": {"up": "increase", "down": "reduce"}, "zh": {"up": "提高", "down": "降低"}}
 _BOTH_TITLE = {"en": "Swap the numbers and use “{verb}”", "zh": "交换数值并改用“{verb}”"}
@@ -104,7 +106,7 @@ class DirectionConflict(Rule):
         values = sup.comparable(baseline, target)
         if values is None or values[0] == values[1]:
             return []
-        moved = Direction.INCREASE if values[1] > values[0] else Direction.DECREASE
+        moved = _INCREASE if values[1] > values[0] else _DECREASE
         config = ctx.config
         way = sup.signed_direction(goal, config)
         conflict = way is not None and way is not moved
@@ -114,7 +116,7 @@ class DirectionConflict(Rule):
             metric = better_way(goal, config)
             if metric is None:
                 return []
-            if (metric.value == "up") == (moved is Direction.INCREASE):
+            if (metric.value == "up") == (moved is _INCREASE):
                 return []
         # a finding: only now are the suggestion's words worth making
         lang = goal.lang if goal.lang in _WAY else "en"

@@ -13,6 +13,8 @@ from smartlint.rule import Examples, Rule, RuleContext
 
 _BETTER = {"en": {"up": "higher", "down": "lower"}, "zh": {"up": "高", "down": "低"}}
 _VERB_FOR = {"en": {"up": "increase", "down": "reduce"}, "zh": {"up": "提高", "down": "降低"}}
+#: bound once: an enum member read through its class costs ~70 ns more than a global
+_INCREASE = Direction.INCREASE
 _TITLE = {"en": "Use “{verb}”", "zh": "改用“{verb}”"}
 #: "the share of tickets solved on first contact" is a share, not tickets: a ratio word
 #: before "of" is the head of the phrase, and a share has no better way of its own.
@@ -119,7 +121,7 @@ class MetricWrongDirection(Rule):
         metric = better_way(goal, config)
         if metric is None:
             return []
-        if (metric.value == "up") == (way is Direction.INCREASE):
+        if (metric.value == "up") == (way is _INCREASE):
             return []
         lang = goal.lang if goal.lang in _VERB_FOR else "en"
         verb = sup.first_verb(goal, config)

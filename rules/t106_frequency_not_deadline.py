@@ -13,6 +13,8 @@ from smartlint.rewrite import deadline_phrase
 from smartlint.rule import Examples, Rule, RuleContext
 
 _TITLE = {"en": "Add a deadline", "zh": "加上期限"}
+#: bound once: an enum member read through its class costs ~70 ns more than a global
+_FREQUENCY = TimeKind.FREQUENCY
 #: One-word frequencies that also name a metric when a noun follows ("annual sales quota",
 #: "monthly active users"): then nobody reads them as a deadline.
 _EN_ADJECTIVE = re.compile(
@@ -91,10 +93,13 @@ class FrequencyNotDeadline(Rule):
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         if ctx.context.period is not None or sup.bounding_times(goal):
             return []
-        spans = [(t.start, t.end) for t in goal.timeframes if t.kind is TimeKind.FREQUENCY]
+        frequency = _FREQUENCY
+        spans = [(t.start, t.end) for t in goal.timeframes if t.kind is frequency]
         if not spans:
             spans = [(term.start, term.end) for term in sup.matcher(
                 goal.lang, "frequency_time", ctx.config).finditer(goal.text)]
+        if not spans:
+            return []  # (most goals that get this far: no list made by the filter below)
         spans = [span for span in spans if not _names_the_metric(goal.text, *span, goal.lang)]
         if not spans:
             return []

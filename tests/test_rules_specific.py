@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from conftest import REFERENCE_DATE
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import smartlint
@@ -317,3 +317,46 @@ def test_an_entry_without_words_keeps_the_first_word_test() -> None:
     assert [t.text for t in terms.finditer("a-> next")] == ["->"]
     assert terms.first_in("a-> next", 0, 3) is not None
     assert list(terms.finditer("a-> b")) == []  # no first word at all: as before
+
+
+_JOIN_PARTS = ["Grow revenue", "launch the portal", "reduce churn", "Hire 5 AEs"]
+_JOIN_PIECES = ["and", "And", "while", "WHILE", "plus", "as well as", "which", "brand", "then",
+                "also", ",", ", ", ";", " ", "  ", "\t", "\x1c", "\u00a0", "30", "2027",
+                "June", "ſ", "ı", "İ", "K", "whıle", "pluſ", "well", "reaching $5M",
+                "keeping", "-", "(", "é"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_JOIN_PARTS), st.sampled_from(_JOIN_PIECES)),
+                max_size=10).map(" ".join))
+@example("Grow revenue while reduce churn")
+@example("Grow revenue, reduce churn by June 30, 2027")
+@example("Grow revenue plus launch the portal")
+def test_compound_gate_never_hides_a_joint(text: str) -> None:
+    # The gate before the join scan (joining words as whole words of an ASCII text, a
+    # comma followed by a letter) must give the split points a full scan gives.
+    from smartlint_rules import s103_compound_goal as s103
+
+    goal = smartlint.parse(text, lang="en", reference_date=REFERENCE_DATE)
+    gated = s103.split_points(goal)
+    real = s103._may_join
+    try:
+        s103._may_join = lambda *args: True  # type: ignore[assignment]
+        assert s103.split_points(goal) == gated
+    finally:
+        s103._may_join = real
+
+
+def test_per_goal_memo_of_a_config_helper_follows_the_config() -> None:
+    # first_verb(goal, config) is remembered per goal and config object: another config
+    # with other verbs gets its own answer, and the first one's answer comes back after
+    from smartlint_rules import _support as sup
+
+    goal = smartlint.parse("Supercharge revenue to $5M by June 30, 2027", lang="en")
+    extra = config_from_mapping({"lexicon": {"en": {"goal_verbs": ["supercharge = up"]}}})
+    plain = sup.first_verb(goal)
+    mine = sup.first_verb(goal, extra)
+    assert mine is not None and mine.key == "supercharge" and mine.value == "up"
+    assert plain is None or plain.value != "up"
+    assert sup.first_verb(goal) == plain
+    assert sup.first_verb(goal, config=extra) == mine
