@@ -14,9 +14,9 @@ import dataclasses
 import functools
 import operator
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from smartlint.config import Config
 from smartlint.lang.en.goal import (
@@ -417,17 +417,29 @@ _EN_LEXICONS: dict[int, tuple[Config | None, _EnLexicon]] = {}
 _en_last: tuple[Config | None, _EnLexicon] | None = None
 
 
+_L = TypeVar("_L")
+
+
+def _lexicon_entry(
+    table: dict[int, tuple[Config | None, _L]],
+    build: Callable[[Config | None], _L],
+    config: Config | None,
+) -> tuple[Config | None, _L]:
+    """The (config, lexicon bundle) for `config` from `table`, built on first use. Keyed
+    by identity: the entry keeps its config alive, so the id cannot be reused."""
+    hit = table.get(id(config))
+    if hit is not None and hit[0] is config:
+        return hit
+    if len(table) > 512:  # many configs in one process (tests): start again
+        table.clear()
+    entry = table[id(config)] = (config, build(config))
+    return entry
+
+
 def _en_lexicon(config: Config | None) -> _EnLexicon:
     global _en_last
-    hit = _EN_LEXICONS.get(id(config))
-    if hit is not None and hit[0] is config:
-        _en_last = hit
-        return hit[1]
-    if len(_EN_LEXICONS) > 512:
-        _EN_LEXICONS.clear()
-    built = _EnLexicon(config)
-    _EN_LEXICONS[id(config)] = _en_last = (config, built)
-    return built
+    _en_last = _lexicon_entry(_EN_LEXICONS, _EnLexicon, config)
+    return _en_last[1]
 
 
 _ZH_LISTS = (
@@ -500,15 +512,8 @@ _zh_last: tuple[Config | None, _ZhLexicon] | None = None
 
 def _zh_lexicon(config: Config | None) -> _ZhLexicon:
     global _zh_last
-    hit = _ZH_LEXICONS.get(id(config))
-    if hit is not None and hit[0] is config:
-        _zh_last = hit
-        return hit[1]
-    if len(_ZH_LEXICONS) > 512:
-        _ZH_LEXICONS.clear()
-    built = _ZhLexicon(config)
-    _ZH_LEXICONS[id(config)] = _zh_last = (config, built)
-    return built
+    _zh_last = _lexicon_entry(_ZH_LEXICONS, _ZhLexicon, config)
+    return _zh_last[1]
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -1178,8 +1183,20 @@ _EN_CURRENT_PERIOD = re.compile(
 _EN_REACH_FORMS = forms_of(_EN_REACH_LEMMAS)
 # Nouns after "<Product> <number>" that make the number its version
 _EN_VERSION_NOUNS = frozenset(
-    ["upgrade", "upgrades", "migration", "release", "rollout", "cutover", "update", "patch",
-     "support", "compatibility", "version", "lts"]
+    [
+        "upgrade",
+        "upgrades",
+        "migration",
+        "release",
+        "rollout",
+        "cutover",
+        "update",
+        "patch",
+        "support",
+        "compatibility",
+        "version",
+        "lts",
+    ]
 )
 # What leads to "the plan" as the criterion: reaching it ("hit the quota") or staying
 # inside it ("keep opex within the approved budget", "stay under plan")
@@ -1361,9 +1378,7 @@ def _digit_named(
     ]
     if not spans:
         return names
-    return [
-        (q, named or any(a <= q.start and q.end <= b for a, b in spans)) for q, named in names
-    ]
+    return [(q, named or any(a <= q.start and q.end <= b for a, b in spans)) for q, named in names]
 
 
 def _en_signals(goal: ParsedGoal, config: Config | None) -> Signals:
