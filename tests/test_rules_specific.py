@@ -360,3 +360,15 @@ def test_per_goal_memo_of_a_config_helper_follows_the_config() -> None:
     assert plain is None or plain.value != "up"
     assert sup.first_verb(goal) == plain
     assert sup.first_verb(goal, config=extra) == mine
+
+
+def test_a_span_ending_inside_a_word_gets_the_gate_of_a_plain_search() -> None:
+    # found by the property above: "get" is a goal verb, but in "get100 percent" the text
+    # has no word "get"; the span 0..3 must give what `first` gives (nothing)
+    from smartlint_rules import _support as sup
+
+    terms = sup.matcher("en", "goal_verbs", inflect=True)
+    text = "get100 percent"
+    assert terms.first(text, 0, 3) is None
+    assert terms.first_in(text, 0, 3) is None
+    assert terms.first_in("get 100 percent", 0, 3) == terms.first("get 100 percent", 0, 3)
