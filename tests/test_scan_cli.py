@@ -172,3 +172,18 @@ def test_example_files_are_reproducible_and_scan(
         assert doc["goals"] == 25 and doc["skipped_empty"] == 1
         assert doc["sheet"] == ("OKRs" if name.endswith("xlsx") else None)
         assert {"Enterprise Sales", "华东销售部"} <= set(doc["teams"])
+
+
+def test_text_summary_is_chinese_for_a_chinese_sheet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = write_csv(tmp_path / "g.csv", [["目标"], ["提升客户满意度"], [""],
+                                         ["本季度末前将客户流失率从5%降至3%"]])
+    code, stdout, _ = _run(capsys, str(src), "--today", "2027-01-15")
+    assert code == 1  # "提升客户满意度" has no target: M101, an error
+    assert "检查了2个目标，跳过1行空目标" in stdout
+    assert "1个需要改进，1个无需修改" in stdout and "通过率：" in stdout
+    assert "goal(s) checked" not in stdout
+    # a sheet with an English goal in it keeps the English summary
+    mixed = write_csv(tmp_path / "m.csv", [["Goal"], ["提升客户满意度"], ["Improve onboarding"]])
+    assert "2 goal(s) checked" in _run(capsys, str(mixed), "--today", "2027-01-15")[1]

@@ -158,28 +158,43 @@ def _print_text(outcome: Any, out: TextIO) -> None:
     from smartlint.scan.score import LETTER, SMART_DIMENSIONS
 
     summary, stats = outcome.summary, outcome.stats
+    # in Chinese when every goal of the sheet was Chinese, as the HTML report does
+    zh = bool(summary.langs) and set(summary.langs) == {"zh"}
     where = stats.source or "?"
     if stats.sheet:
-        where += f" (sheet {stats.sheet!r})"
+        where += f"（工作表 {stats.sheet!r}）" if zh else f" (sheet {stats.sheet!r})"
     skipped = ""
     if stats.skipped_empty:
-        skipped = f", {stats.skipped_empty} row(s) with an empty goal skipped"
-    out.write(f"{where}: {summary.goals} goal(s) checked{skipped}\n")
-    if summary.goals:
-        out.write(
-            f"  {summary.with_findings} to improve, {summary.goals - summary.with_findings} "
-            f"with nothing to fix; average SMART score {summary.average:.0f}/100\n"
+        skipped = (
+            f"，跳过{stats.skipped_empty}行空目标"
+            if zh
+            else f", {stats.skipped_empty} row(s) with an empty goal skipped"
         )
+    if zh:
+        out.write(f"{where}：检查了{summary.goals}个目标{skipped}\n")
+    else:
+        out.write(f"{where}: {summary.goals} goal(s) checked{skipped}\n")
+    if summary.goals:
+        clean = summary.goals - summary.with_findings
+        if zh:
+            out.write(
+                f"  {summary.with_findings}个需要改进，{clean}个无需修改；"
+                f"SMART平均分 {summary.average:.0f}/100\n"
+            )
+        else:
+            out.write(
+                f"  {summary.with_findings} to improve, {clean} "
+                f"with nothing to fix; average SMART score {summary.average:.0f}/100\n"
+            )
         rates = "  ".join(
             f"{LETTER[d]} {summary.pass_rate(d) * 100:.0f}%" for d in SMART_DIMENSIONS
         )
-        out.write(f"  pass rate: {rates}\n")
+        out.write(f"  通过率：{rates}\n" if zh else f"  pass rate: {rates}\n")
         common = ", ".join(
             f"{code} {summary.code_names.get(code, '')} ({n})"
             for code, n in summary.codes.most_common(5)
         )
         if common:
-            out.write(f"  most common: {common}\n")
+            out.write(f"  最常见：{common}\n" if zh else f"  most common: {common}\n")
     for path in outcome.written:
-        out.write(f"  wrote {path}\n")
-
+        out.write(f"  已写出 {path}\n" if zh else f"  wrote {path}\n")
