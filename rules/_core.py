@@ -2310,18 +2310,24 @@ def zh_deadline(sig: Signals) -> str:
     return "" if sig.time_bound else "在<期限>前"
 
 
+def _fill_unset(text: str, sig: Signals, first: str, others: str) -> str:
+    """`text` with its unset values ("X%", "TBD") replaced: the first by `first` (the target),
+    the rest by `others`."""
+    out, pos = [], 0
+    for i, p in enumerate(sig.placeholders):
+        out.append(text[pos : p.start])
+        out.append(first if i == 0 else others)
+        pos = p.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def en_measure_rewrite(goal: ParsedGoal, sig: Signals, config: Config | None) -> str:
     """The goal with a level to reach: "Raise X from <baseline> to <target> by <deadline>"."""
     text = goal.text
     if sig.unset_target:
         # replace the unset values, keep everything else
-        out, pos = [], 0
-        for i, p in enumerate(sig.placeholders):
-            out.append(text[pos : p.start])
-            out.append("<target>" if i == 0 else "<value>")
-            pos = p.end
-        out.append(text[pos:])
-        return _strip_end("".join(out)) + en_deadline(sig)
+        return _strip_end(_fill_unset(text, sig, "<target>", "<value>")) + en_deadline(sig)
     if goal.verb is not None and goal.metric is not None and goal.metric.start >= goal.verb.end:
         verb = text[goal.verb.start : goal.verb.end]
         if goal.verb_lemma in lex("en", "vague_verbs", config) or goal.direction is None:
@@ -2362,13 +2368,7 @@ def zh_measure_rewrite(goal: ParsedGoal, sig: Signals, config: Config | None) ->
     """The goal with a level to reach: "在<期限>前将客户满意度从<基线>提高到<目标>"."""
     text = goal.text
     if sig.unset_target:
-        out, pos = [], 0
-        for i, p in enumerate(sig.placeholders):
-            out.append(text[pos : p.start])
-            out.append("<目标>" if i == 0 else "<数值>")
-            pos = p.end
-        out.append(text[pos:])
-        return zh_deadline(sig) + _strip_end("".join(out))
+        return zh_deadline(sig) + _strip_end(_fill_unset(text, sig, "<目标>", "<数值>"))
     if sig.output is not None:
         return zh_outcome_rewrite(goal, sig)
     verb = sig.verb
