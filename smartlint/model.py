@@ -368,7 +368,8 @@ class Finding:
         }
 
 
-@dataclass(frozen=True)
+@quick_init  # built once per lint: the frozen default __init__ was ~3 µs of it
+@dataclass(frozen=True, slots=True)
 class LintResult:
     """The findings for one goal, with what the parser saw. Iterates over the findings."""
 
