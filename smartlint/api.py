@@ -78,7 +78,7 @@ def _parse_stripped(
     from smartlint.pipeline import analyse_text
 
     doc, quantities, times, analysis = analyse_text(lang, text)
-    timeframes = tuple(m.resolve(reference_date, fiscal_year_start) for m in times)
+    timeframes = tuple([m.resolve(reference_date, fiscal_year_start) for m in times])
     return ParsedGoal(
         text=text,
         lang=lang,

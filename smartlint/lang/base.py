@@ -39,14 +39,9 @@ class TimeMention:
                 start_date, end_date = self.resolver(reference_date, fiscal_year_start)
             except (ValueError, OverflowError):  # e.g. a day that does not exist
                 start_date = end_date = None
+        # positional: TimeFrame's fields in order (keywords cost ~0.3 µs more a mention)
         return TimeFrame(
-            start=self.start,
-            end=self.end,
-            text=self.text,
-            kind=self.kind,
-            bounding=self.bounding,
-            start_date=start_date,
-            end_date=end_date,
+            self.start, self.end, self.text, self.kind, self.bounding, start_date, end_date
         )
 
 
