@@ -15,6 +15,7 @@ _BETTER = {"en": {"up": "higher", "down": "lower"}, "zh": {"up": "高", "down": 
 _VERB_FOR = {"en": {"up": "increase", "down": "reduce"}, "zh": {"up": "提高", "down": "降低"}}
 #: bound once: an enum member read through its class costs ~70 ns more than a global
 _INCREASE = Direction.INCREASE
+_SIGNED = (Direction.INCREASE, Direction.DECREASE)
 _TITLE = {"en": "Use “{verb}”", "zh": "改用“{verb}”"}
 #: "the share of tickets solved on first contact" is a share, not tickets: a ratio word
 #: before "of" is the head of the phrase, and a share has no better way of its own.
@@ -39,7 +40,8 @@ def better_word(lang: str, metric: str, better: str) -> str:
     return _BETTER[lang][better]
 
 
-def better_way(goal: ParsedGoal, config: Any) -> Any:
+@sup.per_goal  # A101, A105 and the level rewrite ask in turn about the same goal
+def better_way(goal: ParsedGoal, config: Any = None) -> Any:
     """The `metric_direction` entry the goal moves, or None when the metric's better way is
     unknown — also when the entry is only what a share or rate counts ("the share of
     tickets solved on first contact"), since its head then is the share."""
@@ -111,13 +113,17 @@ class MetricWrongDirection(Rule):
     }
 
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
+        # gates on the analysis first: `signed_direction` reads the verb (a lexicon look-up),
+        # and a goal that reaches or keeps a level, or has a baseline and a target, needs none
+        if goal.direction is not None and goal.direction not in _SIGNED:
+            return []  # what `signed_direction` answers for it, whatever the verb
+        baseline, target = sup.baseline_target(goal)
+        if baseline is not None and target is not None:
+            return []  # the numbers say which way is meant: A101 (direction-conflict) judges
         config = ctx.config
         way = sup.signed_direction(goal, config)
         if way is None:
             return []
-        baseline, target = sup.baseline_target(goal)
-        if baseline is not None and target is not None:
-            return []  # the numbers say which way is meant: A101 (direction-conflict) judges
         metric = better_way(goal, config)
         if metric is None:
             return []
@@ -128,9 +134,8 @@ class MetricWrongDirection(Rule):
         if verb is None:
             return []
         fix = _match_case(_VERB_FOR[lang][metric.value], verb.text)
-        suggestion = Suggestion(
-            title=_TITLE[lang].format(verb=fix), replacement=fix, start=verb.start, end=verb.end
-        )
+        # positional, in field order (title, replacement, start, end): ~0.25 µs less
+        suggestion = Suggestion(_TITLE[lang].format(verb=fix), fix, verb.start, verb.end)
         return [self.finding(
             goal, min(verb.start, metric.start), max(verb.end, metric.end), ctx,
             suggestions=[suggestion], verb=verb.text, metric=metric.text,

@@ -114,7 +114,7 @@ class MissingMeasure(Rule):
     }
 
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
-        if not goal.text.strip():
+        if not goal.text or goal.text.isspace():  # (strip() would copy the text)
             return []  # nothing to judge
         sig = signals(goal, ctx)
         if sig.quantified:
@@ -146,7 +146,7 @@ class MissingMeasure(Rule):
             ctx,
             message=message,
             severity=Severity.INFO if is_objective(ctx) else None,
-            suggestions=[Suggestion(title, rewrite, safe=False)],
+            suggestions=[Suggestion(title, rewrite)],  # (safe: False by default)
         )]
         return []
 

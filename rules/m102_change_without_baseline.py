@@ -82,8 +82,28 @@ def is_level_not_change(goal: ParsedGoal, change: Quantity) -> bool:
     """"Increase pipeline coverage to 3x quota", "Improve forecast accuracy to within ±5%":
     the figure is where the metric must get to (a target), not how much it must move."""
     before = goal.text[max(0, change.start - 24) : change.start]
+    if not _may_end_with_level_word(before):
+        return False
     pattern = _ZH_LEVEL_BEFORE if goal.lang == "zh" else _EN_LEVEL_BEFORE
     return bool(pattern.search(before))
+
+
+#: The last characters of the words both level patterns end with ("to", "within", "under",
+#: "below", "above", "at (least/most)", "…than"; "到", "至", "为", "…在", "…于", "不超过").
+_LEVEL_WORD_ENDS = frozenset("onrwetONRWET到至为在于过")
+_SIGNS = "±+~-"
+
+
+def _may_end_with_level_word(before: str) -> bool:
+    """False when neither level pattern can match `before`: each ends with a level word,
+    white space and an optional sign, so the last other character must end such a word.
+    (A non-ASCII letter may pass: IGNORECASE could match it to an ASCII one.) The search
+    tries every position of the window; this test skips it on most goals with a change."""
+    rest = before.rstrip()  # what `\s*$` takes (str.isspace, the pattern's `\s`)
+    if rest and rest[-1] in _SIGNS:
+        rest = rest[:-1].rstrip()
+    last = rest[-1:]
+    return bool(last) and (last in _LEVEL_WORD_ENDS or not last.isascii())
 
 
 def baseline_insertion(goal: ParsedGoal, change_start: int, change_end: int) -> tuple[int, str]:
@@ -187,8 +207,7 @@ class ChangeWithoutBaseline(Rule):
         if _names_its_base(goal):
             return []  # "by 30% compared with 2026", "同比增长20%": the base is a known figure
         at, words = baseline_insertion(goal, change.start, change.end)
-        suggestion = Suggestion(title=_TITLE.get(goal.lang, _TITLE["en"]), replacement=words,
-                                start=at, end=at)
+        suggestion = Suggestion(_TITLE.get(goal.lang, _TITLE["en"]), words, at, at)
         down = sup.signed_direction(goal, ctx.config) is Direction.DECREASE
         return [self.finding(goal, change.start, change.end, ctx, suggestions=[suggestion],
                              change=change.text, example=_example(goal, change, down))]

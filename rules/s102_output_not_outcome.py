@@ -96,14 +96,14 @@ class OutputNotOutcome(Rule):
     }
 
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
-        if not goal.text.strip():
+        if not goal.text or goal.text.isspace():  # (strip() would copy the text)
             return []  # nothing to judge
         sig = signals(goal, ctx)
         if sig.output is None:
             return []
         title = "把交付物改写为成果" if goal.lang == "zh" else "State the outcome it should bring"
         rewrite = outcome_suggestion(goal, sig, ctx.config, ctx.context)
-        suggestion = Suggestion(title, rewrite, safe=False)
+        suggestion = Suggestion(title, rewrite)  # (safe: False by default)
         return [self.finding(
             goal,
             sig.output.start,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -83,8 +84,17 @@ class GoalTooLong(Rule):
             )
         return limits
 
+    #: The config last seen and, per language, the longest text that can be within both
+    #: limits by its length alone (see `check`): most goals are shorter, and end there.
+    _quiet: tuple[Config | None, dict[str, int]] | None = None
+
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         lang = goal.lang
+        quiet = self._quiet
+        if quiet is not None and quiet[0] is ctx.config:
+            up_to = quiet[1].get(lang)
+            if up_to is not None and len(goal.text) <= up_to:
+                return []
         max_words, max_chars = self._limits_for(ctx, lang)
         # Most goals are far below both limits, and the length tells without counting:
         # n words take at least 2n - 1 characters, and the character count leaves out white
@@ -93,6 +103,12 @@ class GoalTooLong(Rule):
         words = max_words is not None and lang != "zh" and (size + 1) // 2 > max_words
         chars = max_chars is not None and size > max_chars
         if not words and not chars:
+            # `words` holds from 2 * max_words + 1 characters on, `chars` above max_chars
+            up_to = min(2 * max_words if max_words is not None and lang != "zh" else sys.maxsize,
+                        max_chars if max_chars is not None else sys.maxsize)
+            if quiet is None or quiet[0] is not ctx.config:
+                quiet = self._quiet = (ctx.config, {})
+            quiet[1][lang] = up_to
             return []
         text = goal.text.strip()
         units = _UNIT.get(lang, _UNIT["en"])

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from smartlint_rules import _support as sup
 
+from smartlint.config import Config
 from smartlint.model import Dimension, Finding, ParsedGoal, Severity, Suggestion
 from smartlint.rule import Examples, Rule, RuleContext
 
@@ -16,6 +17,20 @@ _KIND = {
 }
 _REPLACE = {"en": "Use “{plain}”", "zh": "改用“{plain}”"}
 _REMOVE = {"en": "Remove “{term}”", "zh": "删除“{term}”"}
+
+
+#: lang → (config, (jargon, weasel)) asked for last: one look-up a goal instead of two
+#: `matcher` calls (the matchers of one config never change)
+_LAST: dict[str, tuple[Config | None, tuple[sup.TermMatcher, sup.TermMatcher]]] = {}
+
+
+def _lexicons(lang: str, config: Config | None) -> tuple[sup.TermMatcher, sup.TermMatcher]:
+    last = _LAST.get(lang)
+    if last is not None and last[0] is config:
+        return last[1]
+    pair = (sup.matcher(lang, "jargon", config), sup.matcher(lang, "weasel", config))
+    _LAST[lang] = (config, pair)
+    return pair
 
 
 class JargonOrWeaselWord(Rule):
@@ -66,12 +81,12 @@ class JargonOrWeaselWord(Rule):
     }
 
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
-        config = ctx.config
+        jargon, weasel = _lexicons(goal.lang, ctx.config)
         lang = goal.lang if goal.lang in _KIND else "en"
         seen: list[tuple[int, int]] = []
         found: list[Finding] = []
-        for name in ("jargon", "weasel"):
-            for term in sup.matcher(goal.lang, name, config).finditer(goal.text):
+        for name, terms in (("jargon", jargon), ("weasel", weasel)):
+            for term in terms.finditer(goal.text):
                 if sup.spans_overlap((term.start, term.end), seen):
                     continue
                 seen.append((term.start, term.end))

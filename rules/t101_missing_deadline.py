@@ -10,6 +10,11 @@ from smartlint_rules._core import signals
 from smartlint.model import Dimension, Finding, ParsedGoal, Severity, Suggestion
 from smartlint.rule import Examples, Rule, RuleContext
 
+_ZH_TITLE, _ZH_FILL = "加上完成期限", "在<期限>前"
+#: the Chinese suggestion for a goal that starts at 0, as `lint` gives them (immutable:
+#: one for all the findings, ~1 µs less for each)
+_ZH_AT_START = Suggestion(_ZH_TITLE, _ZH_FILL, 0, 0)
+
 
 class MissingDeadline(Rule):
     """The goal states no time bound for achieving it.
@@ -87,7 +92,8 @@ class MissingDeadline(Rule):
     }
 
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
-        if not goal.text.strip():
+        text = goal.text
+        if not text or text.isspace():  # (strip() would copy the text)
             return []  # nothing to judge
         context = ctx.context
         if context.period is not None or context.due_date is not None:
@@ -97,12 +103,13 @@ class MissingDeadline(Rule):
         sig = signals(goal, ctx)
         if sig.time_bound:
             return []
-        text = goal.text
-        lead = len(text) - len(text.lstrip())
-        end = len(text.rstrip())
+        # a goal comes stripped from `lint`: no copies made to measure what strip() would take
+        lead = 0 if not text[0].isspace() else len(text) - len(text.lstrip())
+        end = len(text) if not text[-1].isspace() else len(text.rstrip())
         if goal.lang == "zh":
-            suggestion = Suggestion("加上完成期限", "在<期限>前", start=lead, end=lead)
+            # a suggestion is immutable: the usual one (at the start) is made once
+            suggestion = _ZH_AT_START if lead == 0 else Suggestion(_ZH_TITLE, _ZH_FILL, lead, lead)
         else:
-            at = len(text.rstrip().rstrip(".;"))
-            suggestion = Suggestion("Add a deadline", " by <deadline>", start=at, end=at)
+            at = end if text[end - 1] not in ".;" else len(text[:end].rstrip(".;"))
+            suggestion = Suggestion("Add a deadline", " by <deadline>", at, at)
         return [self.finding(goal, lead, end, ctx, suggestions=[suggestion])]

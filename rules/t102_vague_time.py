@@ -59,7 +59,7 @@ class VagueTime(Rule):
     }
 
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
-        if sup.bounding_times(goal):
+        if goal.timeframes and sup.bounding_times(goal):  # (none: no memo look-up)
             return []
         # the same spans the level rewrite drops: computed once a goal, in text order
         spans = vague_time_spans(goal, ctx.config)
@@ -68,8 +68,7 @@ class VagueTime(Rule):
         start, end = spans[0]
         period = ctx.context.period
         fill = deadline_phrase(goal.lang, period.end if period is not None else None)
-        suggestion = Suggestion(
-            title=_TITLE.get(goal.lang, _TITLE["en"]), replacement=fill, start=start, end=end
-        )
+        # positional, in field order (title, replacement, start, end): ~0.25 µs less
+        suggestion = Suggestion(_TITLE.get(goal.lang, _TITLE["en"]), fill, start, end)
         return [self.finding(goal, start, end, ctx, suggestions=[suggestion],
                              term=goal.text[start:end])]

@@ -63,6 +63,8 @@ class DeadlineInPast(Rule):
     }
 
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
+        if not goal.timeframes:
+            return []  # no time frame, no deadline (one goal in four: no memo look-up)
         today = ctx.context.reference_date or goal.reference_date or date.today()
         for t in sup.bounding_times(goal):
             if t.end_date is None or t.end_date >= today:

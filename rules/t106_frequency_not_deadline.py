@@ -91,7 +91,7 @@ class FrequencyNotDeadline(Rule):
     }
 
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
-        if ctx.context.period is not None or sup.bounding_times(goal):
+        if ctx.context.period is not None or (goal.timeframes and sup.bounding_times(goal)):
             return []
         frequency = _FREQUENCY
         spans = [(t.start, t.end) for t in goal.timeframes if t.kind is frequency]

@@ -10,6 +10,7 @@ line. The phrase helpers here are shared with the rules' own suggestions.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -24,6 +25,7 @@ from smartlint.model import (
     Quantity,
     Rewrite,
     TimeKind,
+    quick_init,
 )
 
 if TYPE_CHECKING:
@@ -119,13 +121,19 @@ def _apply(text: str, edits: list[_Edit]) -> str:
     """The text with non-overlapping edits applied. An edit that overlaps an earlier one in
     the list is dropped (the earlier ones are the more specific); insertions at the same
     point all stay, in list order."""
-    kept: list[tuple[int, _Edit]] = []
-    for index, edit in enumerate(edits):
-        clash = any(edit.start < k.end and k.start < edit.end for _, k in kept)
-        if not clash:
-            kept.append((index, edit))
-    for _, edit in sorted(kept, key=lambda ie: (ie[1].start, ie[1].end, ie[0]), reverse=True):
-        text = text[: edit.start] + edit.text + text[edit.end :]
+    # (start, end, index, words): sorted as tuples, last first; the index is unique, so the
+    # words are never compared. Plain loops, no `any(...)` generator nor key function per
+    # edit (4 edits: 4.7 → 1.8 µs; 1 edit: 1.4 → 1.2 µs)
+    kept: list[tuple[int, int, int, str]] = []
+    for index, (start, end, words) in enumerate(edits):
+        for k in kept:
+            if start < k[1] and k[0] < end:
+                break  # overlaps an earlier edit: dropped
+        else:
+            kept.append((start, end, index, words))
+    kept.sort(reverse=True)
+    for start, end, _, words in kept:
+        text = text[:start] + words + text[end:]
     return text
 
 
@@ -434,7 +442,8 @@ _ZH_METRIC_END = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@quick_init  # the slot-writing __init__ of the model's classes (~1 µs less a plan)
+@dataclass(frozen=True, slots=True)
 class LevelPlan:
     """How to add a level to a goal that has none.
 
@@ -477,14 +486,16 @@ def _vague_time_spans(goal: ParsedGoal, config: Config | None) -> tuple[tuple[in
         _bind_rules()
 
     vague = _VAGUE
-    spans = [(t.start, t.end) for t in goal.timeframes if t.kind is vague]
-    terms = sup.matcher(goal.lang, "vague_time", config)
-    if not spans and not terms._possible(goal.text):
-        return ()  # most goals: nothing to sort, no generator
-    for term in terms.finditer(goal.text):
-        if not sup.spans_overlap((term.start, term.end), spans):
+    times = goal.timeframes
+    spans = [(t.start, t.end) for t in times if t.kind is vague] if times else []
+    # `finditer` tests first whether an entry can be there at all (most goals: no), and
+    # then gives an empty tuple: no generator made, and the test is made once
+    for term in sup.matcher(goal.lang, "vague_time", config).finditer(goal.text):
+        if not spans or not sup.spans_overlap((term.start, term.end), spans):
             spans.append((term.start, term.end))
-    return tuple(sorted(spans))
+    if not spans:
+        return ()
+    return tuple(sorted(spans)) if len(spans) > 1 else (spans[0],)
 
 
 def _measurable(goal: ParsedGoal, span: tuple[int, int], config: Config | None) -> bool:
@@ -494,25 +505,55 @@ def _measurable(goal: ParsedGoal, span: tuple[int, int], config: Config | None) 
         _bind_rules()
 
     start, end = span
+    text = goal.text
     # "the best sales team": the article before the span belongs to the vague phrase
-    wide = max(0, start - 4) if goal.text[max(0, start - 4):start].lower() == "the " else start
-    # `first(...) is not None` is "finditer(...) yields one", without a generator
-    if sup.matcher(goal.lang, "vague_words", config).first(goal.text, wide, end) is not None:
+    wide = max(0, start - 4) if text[max(0, start - 4):start].lower() == "the " else start
+    # `first(...) is not None` is "finditer(...) yields one", without a generator. A metric
+    # phrase comes back in many goals: `first_in` (the same answer as `first`) remembers
+    # it by its words, where `first` would search it again (_measurable 5.9 → 3.7 µs)
+    short = end - wide <= _SHORT_SPAN
+    vague = sup.matcher(goal.lang, "vague_words", config)
+    if (vague.first_in if short else vague.first)(text, wide, end) is not None:
         return False
     if goal.lang == "zh":
-        if _ZH_METRIC_END.search(goal.text[start:end]):
+        if _ZH_METRIC_END.search(text[start:end]):
             return True
-        return any(sup.matcher("zh", name, config).first(goal.text, start, end) is not None
-                   for name in ("metric_direction", "metric_nouns"))
-    if _EN_COUNT_OF.match(goal.text, start):
+        for name in ("metric_direction", "metric_nouns"):
+            terms = sup.matcher("zh", name, config)
+            if (terms.first_in if short else terms.first)(text, start, end) is not None:
+                return True
+        return False
+    if _EN_COUNT_OF.match(text, start):
         return True
     # the metric must be the head of the phrase: "customers successful" is about success
     for name in ("metric_direction", "metric_nouns"):
-        for term in sup.matcher("en", name, config).finditer(goal.text, start, end):
-            rest = goal.text[term.end:end]
+        terms = sup.matcher("en", name, config)
+        if not short:
+            found = terms.finditer(text, start, end)
+        else:  # what `finditer` yields, each match looked up from the end of the last one
+            found = _successive(terms, text, start, end)
+        for term in found:
+            rest = text[term.end:end]
             if not rest.strip() or rest.lower().startswith((" of ", " per ")):
                 return True
     return False
+
+
+#: Spans up to this long are looked up by their words (`TermMatcher.first_in`).
+_SHORT_SPAN = 48
+
+
+def _successive(terms: Any, text: str, start: int, end: int) -> Iterator[Any]:
+    """`terms.finditer(text, start, end)`, as successive `first_in` look-ups: a scan that
+    goes on from the end of each match finds what `finditer` finds (entries are never
+    empty), and `first_in` sees the character before its start as `finditer` does."""
+    pos = start
+    while True:
+        term = terms.first_in(text, pos, end)
+        if term is None:
+            return
+        yield term
+        pos = term.end
 
 
 # The last plan made: M101's message, M101's rewrite and S101's rewrite all ask for the plan
@@ -720,9 +761,11 @@ def _outcome_text(goal: ParsedGoal, sig: Any, config: Config | None) -> str:
     else:
         text = _core.en_outcome_rewrite(goal, sig)
     for start, end in vague_time_spans(goal, config):
+        if goal.lang == "zh":  # the word itself, wherever it is: a plain replace
+            text = text.replace(goal.text[start:end], "", 1)
+            continue
         term = re.escape(goal.text[start:end])
-        pattern = term if goal.lang == "zh" else rf"(?<![\w-]){term}(?![\w-])"
-        text = re.sub(pattern, "", text, count=1)
+        text = re.sub(rf"(?<![\w-]){term}(?![\w-])", "", text, count=1)
     text = _tidy(text, goal.lang)
     _last_outcome = (goal, sig, config, text)
     return text

@@ -109,19 +109,24 @@ class Rule:
         if severity is None:
             severity = self.default_severity
             # no call when the config overrides no severity (the usual case)
-            if ctx is not None and ctx.config is not None and ctx.config.severity:
-                severity = ctx.config.severity_for(self.code, severity)
+            if ctx is not None:
+                config = ctx.config
+                if config is not None and config.severity:
+                    severity = config.severity_for(self.code, severity)
+        lang = goal.lang
         if message is None:
             if type(self).message is _base_message:  # not overridden: no second call
                 messages = self.messages
-                template = messages.get(goal.lang) or messages.get("en") or self.name
-                message = template.format(**args) if args else _plain(template)
+                template = messages.get(lang) or messages.get("en") or self.name
+                # format_map: the fields straight from `args`, not from a copy made to
+                # unpack them as keywords (the templates have named fields only)
+                message = template.format_map(args) if args else _plain(template)
             else:
-                message = self.message(goal.lang, **args)
+                message = self.message(lang, **args)
         # positional, in field order (code, name, dimension, severity, message, start, end,
         # suggestions, lang): a frozen dataclass takes them ~25% faster than by keyword
         return Finding(self.code, self.name, self.dimension, severity, message, start, end,
-                       tuple(suggestions), goal.lang)
+                       tuple(suggestions), lang)
 
     # -- metadata -----------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smartlint.lang.en import goal as en_goal
@@ -154,3 +154,236 @@ def test_today_follows_the_clock(monkeypatch: object) -> None:
     assert api._today() == dt.date(2027, 3, 1)  # same second: the clock is not asked again
     clock[0] += 1
     assert api._today() == dt.date(2027, 3, 2)  # a second later it is
+
+
+# -- the core evidence's shared pieces (rules/_core.py, rules/_support.py) ---------------
+
+# ASCII word and non-word characters (the control characters str.split() takes for
+# whitespace among them), "_", digits and letters \w matches outside ASCII
+_WORDS_ALPHABET = "ab Z_09-.,'\t\n\x1c\x1f\x85\xa0éß中ſK"
+
+
+@given(st.text(alphabet=_WORDS_ALPHABET, max_size=24))
+def test_goal_word_set_is_the_text_s_word_runs(text: str) -> None:
+    # one set a goal, made by byte translation for ASCII text, for the rules and the core
+    from smartlint_rules import _support as sup
+    from smartlint_rules._core import _EnText
+
+    plain = frozenset(re.findall(r"\w+", text.lower()))
+    assert sup._tokens(text) == plain
+    assert _EnText(text.lower(), text).words == plain
+    assert _EnText(text.lower()).words == plain
+
+
+def _zh_list_entries() -> list[str]:
+    from smartlint_rules import _core
+
+    return sorted({e for name in _core._ZH_LISTS for e in _core.lex("zh", name, None)})
+
+
+@given(st.data())
+def test_chinese_word_list_trie_finds_what_the_longest_first_alternation_finds(
+    data: st.DataObject,
+) -> None:
+    from smartlint_rules._core import _phrase_regex
+
+    entries = _zh_list_entries()
+    drawn = data.draw(st.lists(st.sampled_from(entries), min_size=1, max_size=12))
+    # entries that are prefixes of one another, and their pieces, make the hard cases
+    chosen = frozenset(drawn) | {e[:-1] for e in drawn if len(e) > 1}
+    pieces = st.one_of(
+        st.sampled_from(sorted(chosen)),
+        st.sampled_from(sorted(chosen)).map(lambda e: e[: max(1, len(e) - 1)]),
+        st.sampled_from(["的", "，", "前", " ", "A", "1"]),
+    )
+    text = "".join(data.draw(st.lists(pieces, max_size=8)))
+    plain = re.compile(
+        "(?:" + "|".join(re.escape(e) for e in sorted(chosen, key=len, reverse=True)) + ")",
+        re.IGNORECASE,
+    )
+    fast = _phrase_regex(chosen, True)
+    assert fast is not None
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for pos in range(len(text) + 1):
+        got, want = fast.match(text, pos), plain.match(text, pos)
+        assert (got and got.span()) == (want and want.span())
+
+
+def test_signals_fields_are_in_declaration_order() -> None:
+    # the evidence is made positionally (`_new_signals`): a field out of order would swap
+    # two of the rules' inputs
+    from smartlint_rules._core import Signals, _new_signals
+
+    values = tuple(object() for _ in Signals._fields)
+    made = _new_signals(values)
+    assert type(made) is Signals
+    assert all(getattr(made, f) is v for f, v in zip(Signals._fields, values, strict=True))
+    assert made == Signals(**dict(zip(Signals._fields, values, strict=True)))
+
+
+# -- rules and rewrites (session 3 of the speed work) --------------------------------------
+
+_LEVEL_ALPHABET = (
+    "to within under below above at least most no more less than ±+~-\t"
+    "到至达为控制在保持不低于超过KſÉé5"
+)
+
+
+@given(st.text(alphabet=_LEVEL_ALPHABET, max_size=24))
+def test_level_word_gate_never_skips_a_level_pattern_match(before: str) -> None:
+    from smartlint_rules import m102_change_without_baseline as m102
+
+    if not m102._may_end_with_level_word(before):
+        assert m102._EN_LEVEL_BEFORE.search(before) is None
+        assert m102._ZH_LEVEL_BEFORE.search(before) is None
+
+
+def _plain_apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """The edit application written out the obvious way (what `_apply` shortcuts)."""
+    kept: list[tuple[int, tuple[int, int, str]]] = []
+    for index, edit in enumerate(edits):
+        if not any(edit[0] < k[1] and k[0] < edit[1] for _, k in kept):
+            kept.append((index, edit))
+    for _, (start, end, words) in sorted(kept, key=lambda ie: (ie[1][0], ie[1][1], ie[0]),
+                                         reverse=True):
+        text = text[:start] + words + text[end:]
+    return text
+
+
+@given(st.data())
+def test_rewrite_edits_apply_as_the_plain_loop_does(data: st.DataObject) -> None:
+    from smartlint import rewrite
+
+    text = data.draw(st.text(alphabet="ab ,.", max_size=12))
+    edits = []
+    for _ in range(data.draw(st.integers(0, 5))):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        edits.append(rewrite._Edit(start, end, data.draw(st.sampled_from(["", "x", "<t> "]))))
+    plain = [(e.start, e.end, e.text) for e in edits]
+    assert rewrite._apply(text, edits) == _plain_apply(text, plain)
+
+
+_METRIC_WORDS = ["churn", "rate", "customer", "revenue", "win", "time", "to", "hire", "of",
+                 "the", "nps", "NPS", "cost", "cycle", "sales", "-", " ", "  ", "x1"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_METRIC_WORDS), max_size=10), st.data())
+def test_successive_first_in_look_ups_find_what_finditer_finds(
+    words: list[str], data: st.DataObject
+) -> None:
+    from smartlint_rules import _support as sup
+
+    from smartlint import rewrite
+
+    text = " ".join(words)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for name in ("metric_direction", "metric_nouns"):
+        terms = sup.matcher("en", name, None)
+        assert list(rewrite._successive(terms, text, start, end)) == list(
+            terms.finditer(text, start, end))
+
+
+_PADDED = st.tuples(st.sampled_from(["", " ", "\t ", "\u3000"]),
+                    st.sampled_from(["Grow revenue", "Launch the portal", "提高客户满意度",
+                                     "Improve NPS.", "Ship it;", "Reduce churn. ;"]),
+                    st.sampled_from(["", " ", " \n", "\u3000"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(_PADDED)
+def test_missing_deadline_spans_as_strip_would_give_them(parts: tuple[str, str, str]) -> None:
+    from smartlint_rules.t101_missing_deadline import MissingDeadline
+
+    import smartlint
+    from smartlint.rule import RuleContext
+
+    text = "".join(parts)
+    goal = smartlint.parse(text)
+    found = MissingDeadline().check(goal, RuleContext())
+    lead = len(text) - len(text.lstrip())
+    assert [(f.start, f.end) for f in found] == [(lead, len(text.rstrip()))]
+    at = lead if goal.lang == "zh" else len(text.rstrip().rstrip(".;"))
+    assert [(s.start, s.end) for s in found[0].suggestions] == [(at, at)]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 90), st.sampled_from(["en", "zh"]), st.sampled_from(["w ", "长", "ab  "]))
+def test_goal_too_long_length_shortcut_changes_no_answer(
+    n: int, lang: str, piece: str
+) -> None:
+    from smartlint_rules.s104_goal_too_long import GoalTooLong
+
+    import smartlint
+    from smartlint.rule import RuleContext
+
+    warm = GoalTooLong()
+    ctx = RuleContext()
+    # the remembered limit is learnt on a short goal first, then used on this one
+    warm.check(smartlint.parse("提高收入" if lang == "zh" else "Grow revenue", lang=lang), ctx)
+    goal = smartlint.parse((piece * n).strip() or "x", lang=lang)
+    assert warm.check(goal, ctx) == GoalTooLong().check(goal, ctx)
+
+
+_SCOPE_ALPHABET = "的业绩营收入销售额目标计划预算任务指规报告总结考核年度 前内a1\n"
+
+
+@given(st.text(alphabet=_SCOPE_ALPHABET, max_size=10))
+def test_zh_scope_after_gate_holds_every_first_character(text: str) -> None:
+    from smartlint_rules._core import _ZH_SCOPE_AFTER, _ZH_SCOPE_AFTER_FIRST
+
+    if _ZH_SCOPE_AFTER.match(text):
+        assert text[:1] in _ZH_SCOPE_AFTER_FIRST
+
+
+def test_zh_goal_starting_with_a_chinese_character_has_no_label_or_population() -> None:
+    # the shortcut of `_zh_signals` for `_population_at(text, _label_end(text))`
+    from smartlint_rules._core import _POPULATION_FIRST, _label_end, _population_at
+
+    for code in range(0x4E00, 0xA000):
+        c = chr(code)
+        if c in _POPULATION_FIRST:
+            continue
+        assert not c.isdecimal() and not c.isspace()
+        for text in (c, c + "所有客户", c + " 60%的", c + "1. 每个"):
+            assert _label_end(text) == 0
+            assert not _population_at(text, 0)
+
+
+@given(st.text(alphabet="ForBYIN byintl 2027Q3.-：", max_size=12))
+def test_frame_head_is_the_plain_tests(text: str) -> None:
+    from smartlint_rules import _core
+
+    _core._EN_FRAME_HEADS.clear()
+    for _ in range(2):  # computed, then remembered
+        head = _core._EN_FRAME_HEADS.get(text) or _core._frame_head(text)
+        if text[:4].lower() == "for ":
+            assert head is _core._FOR
+        elif _core._EN_FRAME_PREP.match(text):
+            assert head is _core._PREP
+        else:
+            assert head is _core._NO_PREP
+
+
+@given(st.text(alphabet="0123456789.one ONEaAn一个套1 ", max_size=8))
+def test_quantity_text_verdicts_are_the_plain_tests(text: str) -> None:
+    from smartlint_rules import _core
+
+    semver = text.count(".") > 1 and _core._SEMVER.fullmatch(text.strip()) is not None
+    assert _core._self_named(text) == (semver or text.lower() in _core._EN_ARTICLE_NUMBERS)
+    article = bool(_core._ZH_ARTICLE.match(text.strip()))
+    assert _core._zh_article(text) == article
+    assert _core._zh_article(text) == article  # remembered
+
+
+@given(st.lists(st.sampled_from(["for", "FoR", "r", "R", " ", "\t", "\xa0", "İ", "a", "by", "."]),
+                max_size=10).map("".join), st.integers(0, 40))
+def test_scope_frame_shortcut_never_skips_a_for_before_the_frame(text: str, start: int) -> None:
+    # `is_scope_frame` skips the "for" test when the frame follows " " after a character
+    # that is no "r" and no space: the text before then never ends with "for"
+    start = min(start, len(text))
+    c = text[start - 2 : start - 1]
+    if text[start - 1 : start] == " " and c and c not in "rR" and not c.isspace():
+        assert text[max(0, start - 30) : start].rstrip()[-3:].lower() != "for"
