@@ -227,8 +227,8 @@ def test_one_clause_verb_pick_scores_as_the_general_one(pieces: list[str], at: l
     makes the scoring path read the same single clause: both pick the same verb."""
     text = "".join(pieces)
     q_starts = sorted(a for a in at if a < len(text))
-    fast = goal._pick_verb(text, q_starts, goal._Clauses(text))
-    scored = goal._pick_verb(text, q_starts, goal._Clauses(text + "，"))
+    fast = goal._pick_verb(text, q_starts, goal._clause_ends(text))
+    scored = goal._pick_verb(text, q_starts, goal._clause_ends(text + "，"))
     if fast is None or scored is None:
         assert fast is scored
     else:
@@ -242,3 +242,19 @@ def test_trimmed_metric_needs_a_letter(text: str) -> None:
     span = goal._trim_span(text, 0, len(text))
     assert (span is not None) == any(c.isalpha() for c in text.strip(" \t"))
     assert goal._trim_span("--", 0, 2) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="，。；;！？!?\n,1234增长a", max_size=12), st.integers(0, 12))
+def test_clause_lookup_is_the_stretch_between_marks(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    ends = [m.start() for m in goal._CLAUSE_END.finditer(text)]
+    start = max([e + 1 for e in ends if e + 1 <= pos], default=0)
+    end = min([e for e in ends if e >= pos], default=len(text))
+    assert goal._clause_of(goal._clause_ends(text), len(text), pos) == (start, end)
+
+
+def test_no_verb_is_empty() -> None:
+    # `_pick_verb` goes on from each match's end (as `finditer` does for non-empty ones)
+    _pattern, table = goal._verbs()
+    assert table and all(table)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from smartlint.lang.zh import quantities as zq
 from smartlint.lang.zh.quantities import extract
-from smartlint.model import QuantityKind
+from smartlint.model import Quantity, QuantityKind
 
 NLP = spacy.blank("zh")
 N, P, C, U, X = (
@@ -277,3 +278,92 @@ def test_pre_checks_never_skip_a_match(after: str, before: str, scanned: str) ->
 def test_the_text_alone_gives_what_the_doc_gives() -> None:
     text = "至少新增5家客户，营收提升到500万元以上，第3季度NPS达到50，翻一番"
     assert zq.extract(text) == extract(NLP(text))
+
+
+def _runs_with_a_mask(text: str) -> list[Quantity]:
+    """Step 2 of `extract` the plain way: every quantity marked in a mask, each run
+    checked against it (for texts where step 1 finds nothing)."""
+    out: list[Quantity] = []
+    mask = bytearray(len(text))
+    for m in zq._RUN.finditer(text):
+        s, e = m.span()
+        if mask.find(1, s, e) != -1:
+            continue
+        raw = m.group(0)
+        arabic = zq._ARABIC_DIGIT.search(raw) is not None
+        stops = [x.span() for x in zq._STOP.finditer(text)]
+        if not arabic and any(a <= s and e <= b for a, b in stops):
+            continue
+        q = zq._read_number(text, s, e, raw, arabic)
+        if q is None and len(raw) > 1 and raw[-1] in "两兩" and arabic:
+            q = zq._read_number(text, s, e - 1, raw[:-1], arabic)
+        if q is not None:
+            out.append(q)
+            mask[q.start : q.end] = b"\x01" * (q.end - q.start)
+    return sorted(out, key=lambda q: q.start)
+
+
+# no character any step-1 scan needs (倍, 分之, 前, 第, 半, 数, :, /): step 2 alone
+@settings(max_examples=250, deadline=None)
+@given(st.text(alphabet="0123456789一十百万两.,% $¥RMBUSD元个家人年月日号代级度 \t", max_size=16))
+def test_runs_skipped_by_the_farthest_end_are_those_a_mask_skips(text: str) -> None:
+    got = extract(text)
+    assert got == _runs_with_a_mask(text)
+    # and they come in text order without the final sort
+    assert all(a.start < b.start for a, b in itertools.pairwise(got))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="日号月年元度代级 \t1", min_size=1, max_size=4))
+def test_date_words_after_a_number_read_like_their_patterns(after: str) -> None:
+    text = "12" + after
+    if text[2] not in zq._DATE_NEXT:
+        return
+    assert zq._date_after(text, 2, text[2]) == (
+        zq._DAY_AFTER.match(text, 2) is not None,
+        zq._MONTH_AFTER.match(text, 2) is not None,
+        zq._YEAR_AFTER.match(text, 2) is not None,
+    )
+
+
+_STEP_ONE_PIECES = sorted(
+    set("翻一二两三四五12345加成减砍少降低过大多绝百千万之打对折半分数部前第名位强排:：/w.")
+    | {"百分之", "分之", "www.", "http://", "翻番", "一半", "大多数", "部分", "前十", "1/2", "3:1"}
+)
+
+
+@settings(max_examples=250, deadline=None)
+@given(st.lists(st.sampled_from(_STEP_ONE_PIECES), max_size=8).map("".join))
+def test_step_one_is_skipped_only_where_it_finds_nothing(text: str) -> None:
+    out: list[object] = []
+    mask = zq._words_and_forms(text, out)  # type: ignore[arg-type]
+    if zq._STEP_ONE.search(text) is None:
+        assert out == [] and mask is None
+
+
+_SUFFIX_PIECES = sorted(
+    {w for _, words, _ in zq._SUFFIX_GROUPS for w, _ in words}
+    | {w[:1] for _, words, _ in zq._SUFFIX_GROUPS for w, _ in words}
+    | set(" \tabkmsB本扣级服饭的")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SUFFIX_PIECES), min_size=1, max_size=4).map("".join))
+def test_suffix_pattern_for_the_next_character_matches_as_the_whole_one(text: str) -> None:
+    whole = zq._SUFFIX.match(text)
+    at = zq._SUFFIX_AT.get(text[0])
+    if at is None:
+        # no word starts with it: only a blank first lets the whole pattern match
+        assert whole is None or text[0] in " \t"
+        return
+    got = at.match(text)
+    assert (got and (got.span(), got.lastgroup)) == (whole and (whole.span(), whole.lastgroup))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_STEP_ONE_PIECES), max_size=8).map("".join))
+def test_a_scan_after_a_search_finds_what_finditer_finds(text: str) -> None:
+    for pattern in (zq._MULT_WORDS, zq._PER, zq._RANK, zq._MAJORITY):
+        got = [(m.span(), m.groups()) for m in zq._found(pattern, text)]
+        assert got == [(m.span(), m.groups()) for m in pattern.finditer(text)]

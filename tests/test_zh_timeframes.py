@@ -402,3 +402,86 @@ def test_window_gate_passes_every_text_with_a_window_kept(text: str) -> None:
 def test_event_gate_finds_something_wherever_the_event_scanner_does(text: str) -> None:
     if re.search(timeframes._EVENT_GATE, text) is None:
         assert timeframes._EVENT.search(text) is None
+
+
+@settings(max_examples=250, deadline=None)
+@given(st.text(alphabet="0０12９.一十半几数近去过 \t个年天周月分钟前", max_size=10))
+@example("0２年")
+@example("012年")
+@example("0012年")
+@example("3 天")
+@example("近 年")
+@example("a9年")
+def test_window_gate_opening_with_a_class_finds_what_the_plain_gate_finds(text: str) -> None:
+    plain = re.search(timeframes._WINDOW_GATE, text) is None
+    assert (re.search(timeframes._WINDOW_GATE_FIRST, text) is None) == plain
+
+
+_ONE_WORD_SCAN = re.compile(
+    timeframes._by_first_character(
+        "|".join(sorted(timeframes._RELATIVE, key=len, reverse=True))
+        + "|"
+        + timeframes._VAGUE
+        + "|"
+        + timeframes._FREQUENCY
+    )
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*_pieces(_ONE_WORD_SCAN.pattern), "7x24", "24×7", "7*2", "2027年", "x", "24"]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+@example("7x247x24年底")
+@example("24x7x24")
+def test_round_the_clock_scanned_apart_finds_what_the_one_word_scan_found(text: str) -> None:
+    apart = [m.span() for m in timeframes._WORDS.finditer(text)]
+    apart += [m.span() for m in timeframes._CLOCK.finditer(text)]
+    assert sorted(apart) == [m.span() for m in _ONE_WORD_SCAN.finditer(text)]
+
+
+_PHRASE_READ = [
+    (timeframes._ABS_YEAR, timeframes._abs_year),
+    (timeframes._QUARTER, timeframes._quarter),
+    (timeframes._WINDOW, timeframes._window),
+]
+
+
+@settings(max_examples=120, deadline=None)
+@given(data=st.data())
+@example(data=None)
+def test_readings_reused_by_phrase_are_the_handlers_own(data: st.DataObject | None) -> None:
+    # one cached handler per pattern, read on many texts: a reading reused from another
+    # text (other positions, other neighbours) must be what the plain handler gives here
+    for (pattern, handler), cached in zip(_PHRASE_READ, _CACHED, strict=True):
+        texts = (
+            ["每三个月内", "三个月内", "三个月内容", "Q3 2027", "aQ3", "第三季度末", "2027年底"]
+            if data is None
+            else [data.draw(_texts(pattern.pattern)) for _ in range(3)]
+        )
+        for text in texts:
+            for m in pattern.finditer(text):
+                plain = handler(m)
+                got = cached(m)
+                if plain is None:
+                    assert got is None
+                else:
+                    assert got is not None
+                    assert got[:3] == plain[:3] and got[4] == plain[4]
+                    resolver, want = got[3], plain[3]
+                    assert (resolver is None) == (want is None)
+                    if resolver is not None and want is not None:
+                        for fys in (1, 4):
+                            try:
+                                expected = want(REF, fys)
+                            except ValueError:
+                                continue
+                            assert resolver(REF, fys) == expected
+
+
+_CACHED = [timeframes._by_phrase(handler) for _pattern, handler in _PHRASE_READ]
