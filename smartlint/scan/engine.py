@@ -308,9 +308,10 @@ def combined_rewrite(text: str, lang: str, findings: Sequence[Finding], context:
 def _check_batch(
     tasks: Sequence[tuple[str, str | None, Context]], config: Config | None = None
 ) -> list[tuple[str, tuple[Finding, ...], str | None]]:
-    from smartlint.api import lint
+    from smartlint.api import _prime, lint
 
     config = config or _worker_config or Config()
+    _prime(tasks, config)  # the batch's goals analysed together: ~0.85x the time
     out = []
     for text, lang, context in tasks:
         result = lint(text, lang=lang, context=context, config=config)
