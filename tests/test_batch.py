@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_robustness import ANY_TEXT, GOALISH
 
 import smartlint
 from smartlint import api, pipeline
 from smartlint.config import Config
 from smartlint.errors import SmartlintError
-from test_robustness import ANY_TEXT, GOALISH
 
 REF = date(2027, 1, 15)
 CTX = smartlint.Context(reference_date=REF)
