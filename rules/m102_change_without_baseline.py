@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from smartlint_rules import _support as sup
 
+from smartlint.config import Config
 from smartlint.model import (
     Dimension,
     Direction,
@@ -106,15 +107,20 @@ def _may_end_with_level_word(before: str) -> bool:
     return bool(last) and (last in _LEVEL_WORD_ENDS or not last.isascii())
 
 
-def baseline_insertion(goal: ParsedGoal, change_start: int, change_end: int) -> tuple[int, str]:
-    """Where to put the baseline and with what words, for a change at the given span."""
+def baseline_insertion(
+    goal: ParsedGoal, change_start: int, change_end: int, config: Config | None = None
+) -> tuple[int, str]:
+    """Where to put the baseline and with what words, for a change at the given span.
+
+    `config` is the run's: its lexicon additions (a user's goal verbs) place the metric
+    when the analysis found none, and the per-goal memo of the metric is the rules' own."""
     if goal.lang == "zh":
         m = _ZH_VERB_BEFORE.search(goal.text, 0, change_start)
         at = m.start() if m else change_start
         return at, f"从{PLACEHOLDERS['zh']['baseline']}"
     # after the metric, so that the change still reads on: "Increase sales from <baseline>
     # by 10%", "Double qualified pipeline from <baseline>" (not "Double from <baseline> …")
-    span = sup.metric_span(goal)
+    span = sup.metric_span(goal, config)
     at = change_end
     if span is not None and (
         _EN_METRIC_THEN_CHANGE.fullmatch(goal.text, span[1], change_start)
@@ -206,7 +212,7 @@ class ChangeWithoutBaseline(Rule):
             return []
         if _names_its_base(goal):
             return []  # "by 30% compared with 2026", "同比增长20%": the base is a known figure
-        at, words = baseline_insertion(goal, change.start, change.end)
+        at, words = baseline_insertion(goal, change.start, change.end, ctx.config)
         suggestion = Suggestion(_TITLE.get(goal.lang, _TITLE["en"]), words, at, at)
         down = sup.signed_direction(goal, ctx.config) is Direction.DECREASE
         return [self.finding(goal, change.start, change.end, ctx, suggestions=[suggestion],

@@ -3,11 +3,12 @@ bounded time on inputs known to be slow in the libraries underneath."""
 
 from __future__ import annotations
 
+import itertools
 import time
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import smartlint
@@ -165,3 +166,12 @@ def test_text_over_the_limit_is_reported_and_bounded() -> None:
     assert (over.start, over.end) == (500, len(text.rstrip()))
     assert str(len(text.strip())) in over.message and "500" in over.message
     assert "S100" not in smartlint.lint("Grow revenue 10% by Q3 2027", config=cfg).codes
+
+
+@given(GOALISH, st.sampled_from(["en", "zh"]))
+@example("5RMB 100", "zh")  # read as "5RMB" and "RMB 100" once
+@example("5个百分之十", "zh")  # "5个百分之" and "百分之十"
+def test_quantities_are_in_order_and_never_overlap(text: str, lang: str) -> None:
+    found = smartlint.parse(text, lang=lang, reference_date=REF).quantities
+    for a, b in itertools.pairwise(found):
+        assert a.end <= b.start, (a, b)

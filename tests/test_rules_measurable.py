@@ -191,3 +191,17 @@ def test_a_figure_after_to_is_the_level_not_a_change(text: str, lang: str) -> No
 )
 def test_a_change_against_a_named_period_has_its_base(text: str, lang: str) -> None:
     assert fired("M102", text, lang) == []
+
+
+def test_change_without_baseline_places_the_baseline_after_a_user_verb() -> None:
+    # "turbocharge" is no built-in goal verb and the fronted "In Q3," leaves the analysis
+    # without a metric: only the user's lexicon finds "widget adoption" to put it after
+    text = "In Q3, turbocharge widget adoption by 10%"
+    assert smartlint.parse(text, lang="en").metric is None  # else the config is not needed
+    config = config_from_mapping(
+        {"select": ["M102"], "lexicon": {"en": {"goal-verbs": ["turbocharge = up"]}}})
+    (plain,) = fired("M102", text, "en")
+    (with_verb,) = fired("M102", text, "en", config=config)
+    assert plain.suggestions[0].apply(text) == text + " from <baseline>"
+    assert with_verb.suggestions[0].apply(text) == (
+        "In Q3, turbocharge widget adoption from <baseline> by 10%")

@@ -8,7 +8,7 @@ import time
 
 import pytest
 import spacy
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from smartlint.lang.zh import quantities as zq
@@ -297,6 +297,10 @@ def _runs_with_a_mask(text: str) -> list[Quantity]:
         q = zq._read_number(text, s, e, raw, arabic)
         if q is None and len(raw) > 1 and raw[-1] in "两兩" and arabic:
             q = zq._read_number(text, s, e - 1, raw[:-1], arabic)
+        if q is not None and mask.find(1, q.start, q.end) != -1:
+            # a currency word before the run that the reading before took ("5RMB 100"):
+            # read without it (no step-1 form here, so nothing taken after the run)
+            q = zq._read_number(text, s, e, raw, arabic, mask.rfind(1, 0, s) + 1)
         if q is not None:
             out.append(q)
             mask[q.start : q.end] = b"\x01" * (q.end - q.start)
@@ -306,6 +310,7 @@ def _runs_with_a_mask(text: str) -> list[Quantity]:
 # no character any step-1 scan needs (倍, 分之, 前, 第, 半, 数, :, /): step 2 alone
 @settings(max_examples=250, deadline=None)
 @given(st.text(alphabet="0123456789一十百万两.,% $¥RMBUSD元个家人年月日号代级度 \t", max_size=16))
+@example("5RMB 100")
 def test_runs_skipped_by_the_farthest_end_are_those_a_mask_skips(text: str) -> None:
     got = extract(text)
     assert got == _runs_with_a_mask(text)
@@ -367,3 +372,42 @@ def test_a_scan_after_a_search_finds_what_finditer_finds(text: str) -> None:
     for pattern in (zq._MULT_WORDS, zq._PER, zq._RANK, zq._MAJORITY):
         got = [(m.span(), m.groups()) for m in zq._found(pattern, text)]
         assert got == [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+# Digits, currency words and signs, scale and percent signs, blanks, and Chinese words that
+# are suffixes, nouns or step-1 forms of their own: where one reading could run into another.
+_MONEY_PIECES = st.sampled_from(
+    [*"0123456789", "RMB", "CNY", "USD", "元", "人民币", "美元", "¥", "￥", "$", "US$", "万",
+     "亿", "千", "%", "％", " ", "  ", "\t", "个", "家", "名", "成", "倍", "翻倍", "一半",
+     "百分之十", "大多数", "前十", "客户", "收入", "提高", "达到", "以上", "年", "月", "的"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_MONEY_PIECES, max_size=12).map("".join))
+def test_quantities_never_overlap(text: str) -> None:
+    # "5RMB 100" read "5RMB" and "RMB 100", "5个百分之十" "5个百分之" and "百分之十": the
+    # earlier reading keeps the characters, the other is read without them
+    found = extract(text)
+    for a, b in itertools.pairwise(found):
+        assert a.end <= b.start, (a, b)
+
+
+_C, _N = QuantityKind.CURRENCY, QuantityKind.NUMBER
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("5RMB 100", [("5RMB", _C), ("100", _N)]),  # RMB is the 5's: 100 goes without it
+        ("5 RMB 100", [("5 RMB", _C), ("100", _N)]),
+        ("100 RMB 5", [("100 RMB", _C), ("5", _N)]),
+        ("RMB 5，RMB 100", [("RMB 5", _C), ("RMB 100", _C)]),  # each its own sign
+        ("5个百分之十", [("5个", _N), ("百分之十", QuantityKind.PERCENT)]),
+        ("3家大多数", [("3家", _N), ("大多数", QuantityKind.PERCENT)]),
+    ],
+)
+def test_a_reading_does_not_take_what_another_took(
+    text: str, read: list[tuple[str, QuantityKind]]
+) -> None:
+    assert [(q.text, q.kind) for q in extract(text)] == read

@@ -348,6 +348,8 @@ def _words_and_forms(text: str, out: list[Quantity]) -> bytearray | None:
             value = 2.0
         add(Quantity(m.start(), m.end(), word, value, _QK.MULTIPLIER))
     for m in _PERCENT_WORDS.finditer(text) if "折" in text or "半成" in text else ():
+        if find_taken(1, m.start(), m.end()) != -1:
+            continue  # "一半成": 一半 took the 半
         word = m.group(0)
         add(Quantity(m.start(), m.end(), word, _PERCENT_WORD_VALUE[word], _QK.PERCENT, "percent"))
     for m in _found(_PER, text) if "分之" in text else ():
@@ -442,7 +444,10 @@ def extract(doc: Any) -> list[Quantity]:
     # quantity starts at or before its run (a currency sign before it holds no numeral)
     # and runs come in order, so a later run overlaps one iff it starts before the
     # farthest end so far (`taken_end`): a compare, not a mask write and a find a run.
-    # Most goals took nothing in step 1: no mask to search.
+    # Most goals took nothing in step 1: no mask to search. A free run may still read
+    # into taken characters (a currency word before it, a suffix or noun after it: "5RMB
+    # 100", "5个百分之十"): then it is read again without them, as quantities must not
+    # overlap and the earlier reading keeps what it took.
     from_words = len(out)
     taken_end = 0
     for m in _RUN.finditer(text):
@@ -464,6 +469,10 @@ def extract(doc: Any) -> list[Quantity]:
         q = _read_number(text, s, e, raw, has_arabic)
         if q is None and len(raw) > 1 and raw[-1] in "两兩" and has_arabic:
             q = _read_number(text, s, e - 1, raw[:-1], has_arabic)  # 1234两: 两 is a unit
+        if q is not None and (
+            q.start < taken_end or (find_taken is not None and find_taken(1, q.start, q.end) != -1)
+        ):
+            q = _read_free(text, s, e, raw, has_arabic, taken_end, mask)
         if q is not None:
             out.append(q)
             if q.end > taken_end:
@@ -499,8 +508,27 @@ def _date_after(text: str, e: int, nxt: str) -> tuple[bool, bool, bool]:
     )
 
 
-def _read_number(text: str, s: int, e: int, raw: str, has_arabic: bool) -> Quantity | None:
-    """The quantity a numeral run at text[s:e] starts, or None when it is not one."""
+def _read_free(
+    text: str, s: int, e: int, raw: str, has_arabic: bool, floor: int, mask: bytearray | None
+) -> Quantity | None:
+    """The run at text[s:e] (itself free) read again within the free characters around it:
+    from `floor` (or the last one `mask` marks before it) to the next one `mask` marks."""
+    if mask is not None:
+        floor = max(floor, mask.rfind(1, 0, s) + 1)
+        stop = mask.find(1, e)
+        if stop != -1:
+            text = text[:stop]  # a suffix or noun cannot reach the taken characters
+    q = _read_number(text, s, e, raw, has_arabic, floor)
+    if q is None and len(raw) > 1 and raw[-1] in "两兩" and has_arabic:
+        q = _read_number(text, s, e - 1, raw[:-1], has_arabic, floor)
+    return q
+
+
+def _read_number(
+    text: str, s: int, e: int, raw: str, has_arabic: bool, floor: int = 0
+) -> Quantity | None:
+    """The quantity a numeral run at text[s:e] starts, or None when it is not one; a
+    currency word before it counts only from `floor` on (what is before is taken)."""
     # Up to the suffix every check only rejects, so their order is free: dates first, the
     # most common rejection (2027年, 3月), before the numeral is even read.
     nxt = text[e : e + 1]
@@ -648,7 +676,7 @@ def _read_number(text: str, s: int, e: int, raw: str, has_arabic: bool) -> Quant
     # Currency written before the number: ¥300, $20, US$5, RMB 100 (`prev`, `lo` as above).
     cm = _CURRENCY_BEFORE.search(text, lo, s) if prev in _CURRENCY_LAST else None
     start = s
-    if cm and kind is _QK.NUMBER and noun is None:
+    if cm and kind is _QK.NUMBER and noun is None and cm.start() >= floor:
         sym = cm.group(1).strip()
         kind = _QK.CURRENCY
         unit = {"$": "USD", "US$": "USD", "HK$": "HKD", "€": "EUR", "£": "GBP"}.get(sym, "CNY")
