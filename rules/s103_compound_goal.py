@@ -89,6 +89,9 @@ def split_points(goal: ParsedGoal, config: Config | None = None) -> list[tuple[i
             continue
         # "…，并将流失率降低到3%": after 将/把 the verb follows its object
         reach = 16 if zh and text[joint_end] in "将把" else 0
+        if not reach and not verbs.may_start_at(text, joint_end):
+            continue  # no verb can start at the joint: the look-up below would say so (it
+            # misses its cache on most joints, and then searches the verb list)
         # `first_in`: `first`'s answer, remembered by the window's words ("while keeping"
         # after most joints of generated goals: a look-up, not a search of the verb list)
         window_end = joint_end + (16 if reach else 12)  # (min/max written out: 2 calls less)

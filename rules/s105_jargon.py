@@ -82,11 +82,17 @@ class JargonOrWeaselWord(Rule):
 
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         jargon, weasel = _lexicons(goal.lang, ctx.config)
+        text = goal.text
+        # `finditer` gives an empty tuple when its cheap test rules the list out: that is
+        # nearly every goal, which then ends here without the lists and the loop below
+        in_jargon, in_weasel = jargon.finditer(text), weasel.finditer(text)
+        if not in_jargon and not in_weasel:
+            return []
         lang = goal.lang if goal.lang in _KIND else "en"
         seen: list[tuple[int, int]] = []
         found: list[Finding] = []
-        for name, terms in (("jargon", jargon), ("weasel", weasel)):
-            for term in terms.finditer(goal.text):
+        for name, terms in (("jargon", in_jargon), ("weasel", in_weasel)):
+            for term in terms:
                 if sup.spans_overlap((term.start, term.end), seen):
                     continue
                 seen.append((term.start, term.end))

@@ -387,3 +387,75 @@ def test_scope_frame_shortcut_never_skips_a_for_before_the_frame(text: str, star
     c = text[start - 2 : start - 1]
     if text[start - 1 : start] == " " and c and c not in "rR" and not c.isspace():
         assert text[max(0, start - 30) : start].rstrip()[-3:].lower() != "for"
+
+
+
+_FIRST_IN_ALPHABET = "Increase raise get reach 提高降低 _0-.,\nſé"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["en", "zh"]),
+       st.sampled_from(["goal_verbs", "vague_words", "metric_nouns"]),
+       st.text(alphabet=_FIRST_IN_ALPHABET, max_size=24), st.data())
+def test_first_in_remembered_by_place_is_first(lang: str, name: str, text: str,
+                                               data: st.DataObject) -> None:
+    # `first_in` keeps its answer by the span, its place and the characters either side;
+    # another text with the same span there but anything else around must still get the
+    # answer of a plain search (the gate on the whole text is asked each time)
+    from smartlint_rules import _support as sup
+
+    terms = sup.matcher(lang, name, None, inflect=name == "goal_verbs")
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert terms.first_in(text, start, end) == terms.first(text, start, end)
+    lo, hi = max(0, start - 1), min(len(text), end + 1)
+    other = data.draw(st.text(alphabet=_FIRST_IN_ALPHABET, max_size=8))
+    # the same characters from start - 1 to end + 1, at the same place, the rest changed
+    text2 = (other * 3)[:lo].ljust(lo, "x") + text[lo:hi] + other
+    assert terms.first_in(text2, start, end) == terms.first(text2, start, end)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["vague_time", "vague_words", "jargon", "weasel", "absolute_target",
+                        "metric_direction"]), st.data())
+def test_lexicon_gate_filed_by_longest_word_is_the_all_words_test(
+    name: str, data: st.DataObject
+) -> None:
+    # entries are filed under their longest word: for an ASCII text the gate must say
+    # exactly "some entry has all its words among the text's words", and never rule out
+    # a text the pattern matches
+    from smartlint_rules import _support as sup
+
+    terms = sup.matcher("en", name, None)
+    assert terms._rests is not None
+    entries = sorted(terms.table)
+    words = sorted({w for e in entries for w in re.findall(r"\w+", e)})
+    pieces = st.one_of(st.sampled_from(entries), st.sampled_from(words),
+                       st.sampled_from([" ", ", ", "-", "Q3", "é"]))
+    text = " ".join(data.draw(st.lists(pieces, max_size=6)))
+    tokens = sup._tokens(text)
+    if text.isascii():
+        plain = any(set(re.findall(r"\w+", e)) <= tokens for e in entries)
+    else:
+        plain = not terms._firsts.isdisjoint(tokens)
+    assert terms._possible(text) is plain
+    if terms._re is not None and terms._re.search(text):
+        assert plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["en", "zh"]),
+       st.text(alphabet="grow Grows reached cut-over launch and, ;é3_提高降低完成上线，并",
+               max_size=24),
+       st.data())
+def test_verb_start_gate_never_skips_a_match_at_the_position(
+    lang: str, text: str, data: st.DataObject
+) -> None:
+    # S103 asks `may_start_at` before looking for a verb that must start at a joint
+    from smartlint_rules import _support as sup
+
+    verbs = sup.matcher(lang, "goal_verbs", None, inflect=True)
+    pos = data.draw(st.integers(0, len(text)))
+    assert verbs._re is not None
+    if verbs._re.match(text, pos) is not None:
+        assert verbs.may_start_at(text, pos)
