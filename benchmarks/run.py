@@ -10,12 +10,16 @@ the same run (absolute times on shared machines are noisy):
    `python -c "import spacy; spacy.blank('en')"`;
 3. `smartlint scan` of generated 10,000- and 100,000-row workbooks (see bench_scan.py).
 
-Every figure is a median over repeated runs, after a warm-up run.
+Every figure is a median over repeated runs, after a warm-up run; a figure and its
+reference are measured in turns, so that a change of load on the machine falls on both.
+Throughput is timed in CPU time of the benchmark process (every side runs in it, on one
+thread); the cold start and the scans in wall time.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -33,16 +37,6 @@ sys.path.insert(0, str(HERE))
 import goalgen  # noqa: E402
 
 
-def _median_time(fn: Callable[[], object], repeat: int) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
-
-
 def corpus_goals(lang: str) -> list[str]:
     try:
         from smartlint.corpus import load_corpus
@@ -54,8 +48,27 @@ def corpus_goals(lang: str) -> list[str]:
         return []
 
 
+def _interleaved(fns: dict[str, Callable[[], int]], rounds: int) -> dict[str, float]:
+    """Per-second rate of each function (it returns how many goals it went through): the
+    median over `rounds`, after a warm-up, the functions taking turns in every round so
+    that a change of load on a shared machine falls on all of them alike. Timed in CPU
+    time of this process (all of them run in it, single-threaded): time spent waiting
+    while other processes hold the cores is nobody's work."""
+    for fn in fns.values():
+        fn()  # warm-up
+    rates: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(rounds):
+        for name, fn in fns.items():
+            gc.collect()  # the garbage of the side before is not this side's to collect
+            t0 = time.process_time()
+            count = fn()
+            rates[name].append(count / max(time.process_time() - t0, 1e-9))
+    return {name: statistics.median(r) for name, r in rates.items()}
+
+
 def bench_throughput(lang: str, n: int, repeat: int) -> dict[str, float]:
     import spacy
+    from dateparser.search import search_dates
 
     import smartlint
     from smartlint import api
@@ -63,55 +76,59 @@ def bench_throughput(lang: str, n: int, repeat: int) -> dict[str, float]:
     texts = list(dict.fromkeys(corpus_goals(lang) + goalgen.goals(lang, n)))[: max(n, 2000)]
     blank = spacy.blank(lang)
 
-    def tokenise() -> None:
-        for t in texts:
-            blank(t)
+    def tokenise() -> int:
+        for _ in range(3):  # a short run: three passes, for a steadier figure
+            for t in texts:
+                blank(t)
+        return 3 * len(texts)
 
-    def lint_all() -> None:
+    def lint_all() -> int:
         api._parse_stripped.cache_clear()  # measure real work, not the parse cache
         for t in texts:
             smartlint.lint(t, lang=lang)
+        return len(texts)
 
-    def lint_batches() -> None:
+    def lint_batches() -> int:
         api._parse_stripped.cache_clear()
         smartlint.lint_many(texts, lang=lang)
+        return len(texts)
 
-    t_tok = _median_time(tokenise, repeat)
-    t_lint = _median_time(lint_all, repeat)
-    t_many = _median_time(lint_batches, repeat)
-
-    from dateparser.search import search_dates
-
-    # search_dates is slow: time it on an evenly spread sample and scale up. (The first
-    # texts are the corpus goals, shorter than the generated ones: a head sample made
-    # search_dates look ~20% faster than on the whole set.)
+    # search_dates is slow: timed on an evenly spread sample. (The first texts are the
+    # corpus goals, shorter than the generated ones: a head sample made search_dates look
+    # ~20% faster than on the whole set.)
     size = min(len(texts), 300 if n >= 2000 else 60)
     sample = texts[:: max(1, len(texts) // size)][:size]
     settings = {"PREFER_DATES_FROM": "future"}
 
-    def naive() -> None:
+    def naive() -> int:
         for t in sample:
             search_dates(t, languages=[lang], settings=settings)
+        return len(sample)
 
-    t_naive = _median_time(naive, 1) / len(sample) * len(texts)
+    rates = _interleaved(
+        {"tokenise": tokenise, "lint": lint_all, "lint_many": lint_batches, "naive": naive},
+        repeat,
+    )
     return {
         "goals": len(texts),
-        "lint_per_s": len(texts) / t_lint,
-        "lint_many_per_s": len(texts) / t_many,
-        "tokenise_per_s": len(texts) / t_tok,
-        "search_dates_per_s": len(texts) / t_naive,
+        "lint_per_s": rates["lint"],
+        "lint_many_per_s": rates["lint_many"],
+        "tokenise_per_s": rates["tokenise"],
+        "search_dates_per_s": rates["naive"],
     }
 
 
-def _run_cmd(cmd: Sequence[str], repeat: int) -> float:
-    times = []
+def _run_cmds(cmds: dict[str, Sequence[str]], repeat: int) -> dict[str, float]:
+    """Median wall time of each command, the commands taking turns (see `_interleaved`),
+    after one run of each to warm the file cache."""
     env = dict(os.environ, NO_COLOR="1")
-    subprocess.run(cmd, capture_output=True, env=env, cwd=ROOT)  # warm the file cache
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, env=env, cwd=ROOT)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    times: dict[str, list[float]] = {name: [] for name in cmds}
+    for _ in range(repeat + 1):
+        for name, cmd in cmds.items():
+            t0 = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, env=env, cwd=ROOT)
+            times[name].append(time.perf_counter() - t0)
+    return {name: statistics.median(t[1:]) for name, t in times.items()}
 
 
 def bench_cold_start(repeat: int) -> dict[str, float]:
@@ -120,9 +137,14 @@ def bench_cold_start(repeat: int) -> dict[str, float]:
     probe = subprocess.run(smartlint_cmd, capture_output=True, text=True, cwd=ROOT)
     if probe.returncode not in (0, 1):
         raise SystemExit(f"smartlint check failed on {doc}: {probe.stderr.strip()[-500:]}")
-    t_ref = _run_cmd([sys.executable, "-c", "import spacy; spacy.blank('en')"], repeat)
-    t_check = _run_cmd(smartlint_cmd, repeat)
-    return {"check_s": t_check, "spacy_blank_s": t_ref}
+    times = _run_cmds(
+        {
+            "spacy_blank_s": [sys.executable, "-c", "import spacy; spacy.blank('en')"],
+            "check_s": smartlint_cmd,
+        },
+        repeat,
+    )
+    return {"check_s": times["check_s"], "spacy_blank_s": times["spacy_blank_s"]}
 
 
 def row(name: str, value: str, reference: str, ratio: float, target: str, ok: bool) -> str:
@@ -137,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args(argv)
     n = 300 if args.quick else 2000
-    repeat = 1 if args.quick else 3
+    repeat = 2 if args.quick else 7
 
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
