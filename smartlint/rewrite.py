@@ -10,7 +10,7 @@ line. The phrase helpers here are shared with the rules' own suggestions.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -108,6 +108,10 @@ _BETTER_VERBS = {
 _SPACES = re.compile(r"[ \t]{2,}")
 _ZH_CLAUSE_END = re.compile(r"[，,；;。！!？?\s]|[在于到至]|前|内")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
+#: The gate of `_SPACE_BEFORE_PUNCT`: it matches where this does (a run of spaces before a
+#: mark ends with one space before it), and one character, not a run, is cheaper to try at
+#: each position (1.7 → 1.0 µs a rewrite, measured)
+_SPACE_PUNCT = re.compile(r"\s[,.;:!?]")
 
 
 class _Edit(NamedTuple):
@@ -117,7 +121,7 @@ class _Edit(NamedTuple):
     text: str
 
 
-def _apply(text: str, edits: list[_Edit]) -> str:
+def _apply(text: str, edits: Sequence[tuple[int, int, str]]) -> str:
     """The text with non-overlapping edits applied. An edit that overlaps an earlier one in
     the list is dropped (the earlier ones are the more specific); insertions at the same
     point all stay, in list order."""
@@ -145,7 +149,7 @@ def _tidy(text: str, lang: str) -> str:
         text = _SPACES.sub(" ", text)
     # a space before punctuation: the pattern's own search (its `\s` is str.isspace) in C,
     # not a Python test of each punctuation mark
-    if _SPACE_BEFORE_PUNCT.search(text) is not None:
+    if _SPACE_PUNCT.search(text) is not None:
         text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = text.strip()
     return text[:1].upper() + text[1:]
@@ -529,14 +533,26 @@ def _measurable(goal: ParsedGoal, span: tuple[int, int], config: Config | None) 
     for name in ("metric_direction", "metric_nouns"):
         terms = sup.matcher("en", name, config)
         if not short:
-            found = terms.finditer(text, start, end)
-        else:  # what `finditer` yields, each match looked up from the end of the last one
-            found = _successive(terms, text, start, end)
-        for term in found:
-            rest = text[term.end:end]
-            if not rest.strip() or rest.lower().startswith((" of ", " per ")):
+            for term in terms.finditer(text, start, end):
+                if _head_at(text, term.end, end):
+                    return True
+            continue
+        # what `finditer` yields, each match looked up from the end of the last one: the
+        # loop of `_successive` (which tests pit against `finditer`), written out here
+        # without its generator (level path 18.5 → 17.5 µs a goal, measured)
+        term = terms.first_in(text, start, end)
+        while term is not None:
+            if _head_at(text, term.end, end):
                 return True
+            term = terms.first_in(text, term.end, end)
     return False
+
+
+def _head_at(text: str, term_end: int, end: int) -> bool:
+    """Whether an entry ending at `term_end` heads the phrase ending at `end`: nothing
+    follows it but spaces, or an "of"/"per" phrase ("the share of …")."""
+    rest = text[term_end:end]
+    return not rest.strip() or rest.lower().startswith((" of ", " per "))
 
 
 #: Spans up to this long are looked up by their words (`TermMatcher.first_in`).
@@ -583,12 +599,6 @@ def _level_plan(goal: ParsedGoal, config: Config | None) -> LevelPlan:
     end = len(text.rstrip().rstrip(".。;；"))
     verb = sup.first_verb(goal, config)
     span = sup.metric_span(goal, config)
-    more = None
-    if lang == "en":
-        # gate: the pattern (with its look-ahead) tries every position, ~2.6 µs a goal
-        found = _EN_MORE_PLURAL.search(text) if "more" in text.lower() else None
-        if found is not None:
-            more = (found.start(), found.end())
     if lang == "en" and verb is not None and verb.value == "keep":
         # matched only for a "keep" verb: its lazy `.+?` tries the rest of the text to the
         # end (~1 µs a goal with a verb), and only "Keep churn low" needs it
@@ -604,7 +614,7 @@ def _level_plan(goal: ParsedGoal, config: Config | None) -> LevelPlan:
             if span[0] < d_start < span[1]:
                 span = (span[0], len(text[:d_start].rstrip()))
     if span is None or not _measurable(goal, span, config):
-        return LevelPlan(False, end, None, drop, more)
+        return LevelPlan(False, end, None, drop, _more_plural(text, lang))
     if verb is None:  # a bare metric ("Cloud cost"): it gets a verb of its own
         metric = better_way(goal, config)
         better = metric.value if metric is not None else "up"
@@ -618,7 +628,7 @@ def _level_plan(goal: ParsedGoal, config: Config | None) -> LevelPlan:
     moves = verb.value in ("up", "down", "better", "keep", "reach") or (
         verb.key in _BETTER_VERBS[lang])
     if (lang == "en" and span[0] < verb.end) or not moves:
-        return LevelPlan(False, end, None, drop, more)
+        return LevelPlan(False, end, None, drop, _more_plural(text, lang))
     at = span[1]
     if lang == "en":
         stop = _EN_OBJECT_END.search(text, span[1])
@@ -651,28 +661,39 @@ def _level_plan(goal: ParsedGoal, config: Config | None) -> LevelPlan:
     return LevelPlan(True, at, new_verb, drop, None)
 
 
+def _more_plural(text: str, lang: str) -> tuple[int, int] | None:
+    """Where "more" stands before a plural noun ("Win more mid-market deals"), in English;
+    asked only for a plan with a measure clause of its own (the others do not read it)."""
+    if lang != "en" or "more" not in text.lower():
+        return None  # gate: the pattern (with its look-ahead) tries every position, ~2.6 µs
+    found = _EN_MORE_PLURAL.search(text)
+    return (found.start(), found.end()) if found is not None else None
+
+
 def en_level_rewrite(goal: ParsedGoal, time_bound: bool, config: Config | None) -> str:
     """The whole goal with a level to reach, for M101/S101: "Raise customer satisfaction
     from <baseline> to <target> by <deadline>"; "Win <target> mid-market deals by
     <deadline>"; "Be the best sales team, measured by <metric> going from <baseline> to
     <target> by <deadline>". Vague time words give way to the deadline."""
     plan = level_plan(goal, config)
-    edits = [_Edit(a, b, "") for a, b in plan.drop]
+    # plain (start, end, words) tuples, which is all `_apply` reads: the plan's own edits
+    # are such tuples already, and an `_Edit` costs ~0.4 µs more to make (2-4 a rewrite)
+    edits: list[tuple[int, int, str]] = [(a, b, "") for a, b in plan.drop]
     if plan.direct:
         if plan.verb is not None:
-            edits.append(_Edit(*plan.verb))
+            edits.append(plan.verb)
         keep = goal.direction is Direction.KEEP
-        edits.append(_Edit(plan.at, plan.at,
-                           " at <target>" if keep else " from <baseline> to <target>"))
+        edits.append((plan.at, plan.at,
+                      " at <target>" if keep else " from <baseline> to <target>"))
     elif plan.level_word is not None:
-        edits.append(_Edit(*plan.level_word))
+        edits.append(plan.level_word)
     elif plan.more is not None:
-        edits.append(_Edit(plan.more[0], plan.more[1], "<target> "))
+        edits.append((plan.more[0], plan.more[1], "<target> "))
     else:
-        edits.append(_Edit(plan.at, plan.at, _MEASURED_BY["en"]))
+        edits.append((plan.at, plan.at, _MEASURED_BY["en"]))
     end = len(goal.text.rstrip().rstrip(".;"))
     if not time_bound:
-        edits.append(_Edit(end, end, " by <deadline>"))
+        edits.append((end, end, " by <deadline>"))
     return _tidy(_apply(goal.text[:end], edits), "en")
 
 
@@ -686,8 +707,8 @@ def zh_level_rewrite(goal: ParsedGoal, time_bound: bool, config: Config | None) 
     plan = level_plan(goal, config)
     if plan.direct or sup.first_verb(goal, config) is None:
         return None
-    edits = [_Edit(a, b, "") for a, b in plan.drop]
-    edits.append(_Edit(plan.at, plan.at, _MEASURED_BY["zh"]))
+    edits: list[tuple[int, int, str]] = [(a, b, "") for a, b in plan.drop]  # (as above)
+    edits.append((plan.at, plan.at, _MEASURED_BY["zh"]))
     end = len(goal.text.rstrip().rstrip("。.;；"))
     text = _apply(goal.text[:end], edits).strip()
     return text if time_bound else f"在<期限>前{text}"

@@ -459,3 +459,51 @@ def test_verb_start_gate_never_skips_a_match_at_the_position(
     assert verbs._re is not None
     if verbs._re.match(text, pos) is not None:
         assert verbs.may_start_at(text, pos)
+
+
+@given(st.text(alphabet=" \t\n\xa0\u3000\u2028,.;:!?ab", max_size=14))
+def test_rewrite_tidy_gate_finds_what_the_space_before_punct_pattern_finds(text: str) -> None:
+    """`_tidy` asks the one-space pattern before the run pattern: both find a space before
+    a mark in the same texts (Unicode spaces included), so no text skips a needed fix."""
+    from smartlint import rewrite
+
+    assert (rewrite._SPACE_PUNCT.search(text) is None) == (
+        rewrite._SPACE_BEFORE_PUNCT.search(text) is None
+    )
+
+
+def _plain_measurable(text: str, span: tuple[int, int]) -> bool:
+    """`rewrite._measurable` with every lexicon searched by `finditer` (no look-ups by
+    place, no spans judged short)."""
+    from smartlint_rules import _support as sup
+
+    from smartlint import rewrite
+
+    start, end = span
+    wide = max(0, start - 4) if text[max(0, start - 4) : start].lower() == "the " else start
+    if any(True for _ in sup.matcher("en", "vague_words", None).finditer(text, wide, end)):
+        return False
+    if rewrite._EN_COUNT_OF.match(text, start):
+        return True
+    for name in ("metric_direction", "metric_nouns"):
+        for term in sup.matcher("en", name, None).finditer(text, start, end):
+            rest = text[term.end : end]
+            if not rest.strip() or rest.lower().startswith((" of ", " per ")):
+                return True
+    return False
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([*_METRIC_WORDS, "best", "world-class", "per", "number"]),
+                min_size=1, max_size=10), st.data())
+def test_measurable_written_out_look_ups_answer_as_finditer(
+    words: list[str], data: st.DataObject
+) -> None:
+    import smartlint
+    from smartlint import rewrite
+
+    text = " ".join(words)
+    goal = smartlint.parse(text, lang="en")
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert rewrite._measurable(goal, (start, end), None) == _plain_measurable(text, (start, end))
