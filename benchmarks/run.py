@@ -149,7 +149,7 @@ def bench_cold_start(repeat: int) -> dict[str, float]:
 
 def row(name: str, value: str, reference: str, ratio: float, target: str, ok: bool) -> str:
     verdict = "ok" if ok else "MISS"
-    return f"{name:<44} {value:>14} {reference:>16} {ratio:>8.2f}  {target:<22} {verdict}"
+    return f"{name:<44} {value:>14} {reference:>16} {ratio:>8.3f}  {target:<22} {verdict}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
