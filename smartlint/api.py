@@ -205,14 +205,9 @@ def _moved_goal(goal: ParsedGoal, offset: int, text: str) -> ParsedGoal:
     )
 
 
-@functools.lru_cache(maxsize=16)
-def _context_for(reference_date: date) -> Context:
-    return Context(reference_date=reference_date)
-
-
 @functools.lru_cache(maxsize=64)
 def _default_contexts(reference_date: date, config: Config) -> tuple[Context, RuleContext]:
-    context = _context_for(reference_date)
+    context = Context(reference_date=reference_date)
     return context, RuleContext(context=context, config=config)
 
 

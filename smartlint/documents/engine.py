@@ -337,22 +337,20 @@ class Checker:
         lang = self.doc_lang(doc)
         structured = doc.format != "text"
         located: list[tuple[LocatedFinding, GoalItem | None]] = []
-        contexts = []
+        pairs: list[tuple[GoalItem, Context]] = []
         for item in doc.items:
             parent_text, parent_period = self.parent_of(item, doc) if structured else (None, None)
-            contexts.append(
-                Context(
-                    period=period,
-                    reference_date=self.reference_date,
-                    parent=parent_text,
-                    parent_period=parent_period,
-                    goal_type=item.kind if structured else None,
-                    owner=item.owner or doc.owner,
-                    team=doc.team,
-                )
+            context = Context(
+                period=period,
+                reference_date=self.reference_date,
+                parent=parent_text,
+                parent_period=parent_period,
+                goal_type=item.kind if structured else None,
+                owner=item.owner or doc.owner,
+                team=doc.team,
             )
+            pairs.append((item, context))
         # the document's goals analysed together (~0.85x the time of one by one)
-        pairs = list(zip(doc.items, contexts, strict=True))
         _prime([(item.text, lang, context) for item, context in pairs], self.config)
         for item, context in pairs:
             try:
