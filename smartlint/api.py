@@ -7,7 +7,7 @@ import functools
 import re
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, TypeVar
 
@@ -78,15 +78,25 @@ _PREPARED: dict[tuple[str, str], Any] = {}
 BATCH_SIZE = 256
 
 
+# `smartlint.pipeline` is imported on the first parse, not at the top: `import smartlint`
+# stays free of spaCy until a goal is parsed (cold start of the CLI). Bound once: an import
+# statement in `_build_parse` cost ~3 µs a goal.
+_analyse_text: Callable[[str, str], Any] | None = None
+
+
+def _bind_pipeline() -> Callable[[str, str], Any]:
+    global _analyse_text
+    from smartlint.pipeline import analyse_text
+
+    _analyse_text = analyse_text
+    return analyse_text
+
+
 def _build_parse(
     text: str, lang: str, reference_date: date, fiscal_year_start: int
 ) -> ParsedGoal:
-    # imported here, not at the top: `import smartlint` stays free of spaCy until a goal
-    # is parsed (cold start of the CLI)
-    from smartlint.pipeline import analyse_text
-
     found = _PREPARED.pop((text, lang), None)  # analysed ahead by `_prime`
-    doc, quantities, times, analysis = found or analyse_text(lang, text)
+    doc, quantities, times, analysis = found or (_analyse_text or _bind_pipeline())(lang, text)
     timeframes = tuple([m.resolve(reference_date, fiscal_year_start) for m in times])
     return ParsedGoal(
         text=text,

@@ -79,7 +79,9 @@ def test_primed_goals_are_not_analysed_again(monkeypatch: pytest.MonkeyPatch) ->
     def refuse(lang: str, text: str) -> Any:
         raise AssertionError(f"analysed again: {text!r}")
 
+    # `lint` calls the pipeline's analyse_text through the name api binds on first use
     monkeypatch.setattr(pipeline, "analyse_text", refuse)
+    monkeypatch.setattr(api, "_analyse_text", refuse)
     assert [_facts(smartlint.lint(t, context=CTX)) for t in texts] == expected
     assert not api._PREPARED  # each analysis was taken by its goal
 
