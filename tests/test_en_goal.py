@@ -401,7 +401,8 @@ def test_piece_tables_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     for text in texts + texts:
         assert [tuple(t) for t in tokenize.__wrapped__(text)] == _reference_tokens(text)
         assert len(en_goal._PIECES) <= 4
-        assert sum(len(at) for _, at in en_goal._PIECES.values()) <= 6
+        assert sum(len(at) for at in en_goal._AT) <= 6
+        assert not en_goal._NONE_AT  # the shared empty table stays empty
 
 
 def _reference_ing_form(lemma: str) -> str:

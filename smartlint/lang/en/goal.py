@@ -12,20 +12,21 @@ from __future__ import annotations
 import functools
 import operator
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from smartlint.lang.base import GoalAnalysis, TimeMention, doc_text
+from smartlint.lang.base import TEXT_KEY, GoalAnalysis, TimeMention, doc_text
 from smartlint.lexicon import shipped
 from smartlint.model import Direction, Quantity, QuantityKind, Span, TimeKind
 
 # Words: letters with inner hyphens/apostrophes ("best-in-class", "we'll"), numbers with
-# their separators, comparison signs, then any other single character.
-_TOKEN = re.compile(
+# their separators, comparison signs, then any other single character. `_TOKEN` is the plain
+# definition of the tokens (`tokenize` runs `_GAP_TOKEN`, below): compiled when first read.
+_TOKEN_SOURCE = (
     r"[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?(?:-[A-Za-z0-9]+)*"
     r"|\d[\d,.]*(?:-[A-Za-z]+)?"
     r"|[≥≤]|[<>]=?|=+"
@@ -69,13 +70,36 @@ def _placeholders(text: str) -> tuple[Span, ...]:
     return tuple(Span(m.start(), m.end(), m.group(0)) for m in PLACEHOLDER.finditer(text))
 
 
-_LABEL = re.compile(
+_LABEL_SOURCE = (
     r"^\s*(?:[-*•·▪◦]+\s*|\d+[.)]\s+|\(?[a-z]\)\s+)?"
     r"(?:(?:KR|OKR|O|KPI|Objective|Goal|Key\s+result|Target|Aim|Phase|Step|Stage|Workstream|"
     r"Pillar|Wave|Milestone|Track|Theme|Priority|Initiative|Sprint|Epic)"
-    r"\s*\d*(?:\.\d+)*\s*[:：.)\-–—]\s*)?",
-    re.IGNORECASE,
+    r"\s*\d*(?:\.\d+)*\s*[:：.)\-–—]\s*)?"
 )
+
+
+@functools.cache
+def _label() -> re.Pattern[str]:
+    """`_LABEL`, compiled when first needed: the gates in `_body_start` settle ~99% of goals
+    without it, and a run whose goals all pass them is spared its compile (~1 ms)."""
+    return re.compile(_LABEL_SOURCE, re.IGNORECASE)
+
+
+@functools.cache
+def _token() -> re.Pattern[str]:
+    """`_TOKEN`, compiled when first read (by tests: `tokenize` does not use it)."""
+    return re.compile(_TOKEN_SOURCE)
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    # The patterns compiled on first use, still read as module attributes.
+    if name == "_LABEL":
+        return _label()
+    if name == "_TOKEN":
+        return _token()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 # How the label words above begin ("key" for "Key result"). A goal whose ASCII head opens
 # with a letter not followed by ")" (so no bullet) and none of these has no label: the gates
 # below save the 22-way case-blind match on ~99% of goals.
@@ -105,7 +129,30 @@ def _body_start(text: str) -> int:
         and not head.lower().startswith(_LABEL_WORDS)
     ):
         return 0
-    return _LABEL.match(text).end()  # type: ignore[union-attr]
+    return _label().match(text).end()  # type: ignore[union-attr]
+
+
+def _opens_no_label(word: str) -> bool:
+    """Whether a text starting with this word (a token of `tokenize`) has no label.
+
+    An ASCII word of two or more characters (so no "a)" bullet) that neither starts with a
+    label word nor is the start of one leaves the case-blind label pattern nothing to match,
+    whatever follows it (a test checks this against the pattern)."""
+    low = word.lower()
+    return (
+        len(word) > 1
+        and word.isascii()
+        and word[0].isalpha()
+        and not low.startswith(_LABEL_WORDS)
+        and not any(w.startswith(low) for w in _LABEL_WORDS)
+    )
+
+
+# First words of goals that `_opens_no_label` said yes to, by their lower case (the answer
+# is the same for every case of an ASCII word): a goal opening with one has its body at 0,
+# told with one probe ("Increase", "Reduce", "Launch"…). Bounded: cleared when full.
+_UNLABELLED: set[str] = set()
+_UNLABELLED_MAX = 4096
 
 
 _MODALS = frozenset(
@@ -265,8 +312,9 @@ _SET_DIRECTIONS = (Direction.REACH, Direction.KEEP, None)  # a value after them 
 _MOVE_DIRECTIONS = (Direction.INCREASE, Direction.DECREASE)  # … is a change
 
 
-@dataclass(frozen=True, slots=True)
-class VerbEntry:
+class VerbEntry(NamedTuple):
+    # A NamedTuple: made once each at import, where a frozen slotted dataclass cost ~0.8 ms
+    # more to define (measured); read like one.
     lemma: str
     direction: Direction | None
     particle: str | None  # the second word of a phrasal verb ("out" in "roll out")
@@ -319,23 +367,23 @@ def _load_verbs() -> dict[str, list[VerbEntry]]:
         for form in _inflections(words[0]) | extra_forms:
             table.setdefault(form, []).append(entry)
     # phrasal entries first, so "roll out" is tried before a plain "roll"; then directed ones
+    # (most buckets hold one entry: nothing to sort, and the import is spared ~1,000 calls
+    # of the key function)
     for bucket in table.values():
-        bucket.sort(key=lambda e: (e.particle is None, e.direction is None, e.lemma))
+        if len(bucket) > 1:
+            bucket.sort(key=lambda e: (e.particle is None, e.direction is None, e.lemma))
     return table
 
 
 _VERBS = _load_verbs()
 
-# What `verb_lemma` answers, a form each: the first one-word lemma, else the first entry's.
-_LEMMA_OF = {
-    form: next((e.lemma for e in entries if e.particle is None), entries[0].lemma)
-    for form, entries in _VERBS.items()
-}
-
 _Reading = tuple[VerbEntry, int]  # a verb entry and how many tokens it covers
 
 
-def _readings(entries: list[VerbEntry]) -> tuple[dict[str, _Reading] | None, _Reading | None]:
+_Readings = tuple[dict[str, _Reading] | None, _Reading | None]
+
+
+def _readings(entries: list[VerbEntry]) -> _Readings:
     """A form's bucket as `_lookup` reads it: the phrasal readings by particle, then the
     one-word reading. Phrasal entries sort first, so a matching particle wins over a plain
     reading and the first plain entry is the answer otherwise."""
@@ -347,9 +395,30 @@ def _readings(entries: list[VerbEntry]) -> tuple[dict[str, _Reading] | None, _Re
     return phrasal or None, single
 
 
-# One dict probe a token instead of a scan of its bucket (the lookup runs on most tokens
-# `_find_verb` reads).
-_READINGS = {form: _readings(entries) for form, entries in _VERBS.items()}
+def _verb_tables() -> tuple[dict[str, str], dict[str, _Readings]]:
+    """`_LEMMA_OF` and `_READINGS`, in one pass over the lexicon's forms.
+
+    A bucket of one entry (most) is read off directly: at import, the generators and calls
+    that a bucket's scan takes cost ~2 ms over the ~1,400 forms (measured)."""
+    lemma_of: dict[str, str] = {}
+    readings: dict[str, _Readings] = {}
+    for form, entries in _VERBS.items():
+        if len(entries) == 1:
+            e = entries[0]
+            lemma_of[form] = e.lemma
+            readings[form] = (None, (e, 1)) if e.particle is None else ({e.particle: (e, 2)}, None)
+        else:
+            lemma_of[form] = next(
+                (e.lemma for e in entries if e.particle is None), entries[0].lemma
+            )
+            readings[form] = _readings(entries)
+    return lemma_of, readings
+
+
+# What `verb_lemma` answers, a form each: the first one-word lemma, else the first entry's.
+# And `_READINGS`: one dict probe a token instead of a scan of its bucket (the lookup runs
+# on most tokens `_find_verb` reads).
+_LEMMA_OF, _READINGS = _verb_tables()
 
 
 def verb_lemma(word: str) -> str | None:
@@ -424,23 +493,31 @@ _Piece = tuple[tuple[int, int, str, str], ...]  # (start, end, text, lower), fro
 
 # Tokens of the space-free pieces of goals: words recur from goal to goal (~93% of pieces of
 # 2,000 fresh benchmark goals were seen before), so `tokenize` mostly reads them from here
-# instead of running the regex and lower(). 6.6 → 4.9 µs a goal (measured). Each piece is
-# kept with its tokens and with the Tokens already made from them, by the offset the piece
-# starts at: a piece recurs at the same offset too ("Reduce" at 0; ~80% of the pieces of
-# fresh benchmark goals), and handing out the same immutable Tokens again spares building
-# them (a third of tokenize's time, counting the garbage collections that allocations set
-# off): 6.3 → 4.4 µs a goal (measured). Bounded: the pieces by clearing when full (long
-# pieces, junk input, are not kept); the Tokens by counting them and clearing the table
-# past _AT_MAX (a few MB at most).
-_PIECES: dict[str, tuple[_Piece, dict[int, tuple[Token, ...]]]] = {}
+# instead of running the regex and lower(). 6.6 → 4.9 µs a goal (measured). Bounded by
+# clearing when full; long pieces (junk input) are not kept.
+_PIECES: dict[str, _Piece] = {}
 _PIECES_MAX = 8192
 _PIECE_KEEP_LEN = 64
+# The Tokens already made from a piece, by the offset the piece starts at, then the piece: a
+# piece recurs at the same offset too ("Reduce" at 0; ~80% of the pieces of fresh benchmark
+# goals), and handing out the same immutable Tokens again spares building them (a third of
+# tokenize's time, counting the garbage collections that allocations set off): 6.3 → 4.4 µs
+# a goal (measured). A list by offset, of dicts by piece: a piece costs one list index and
+# one dict probe (3.4 → 2.9 µs a goal against a dict by piece of dicts by offset,
+# measured). Offsets from _AT_OFFSETS on are not kept (only texts past ANALYSIS_LIMIT have
+# them: such a text is tokenised afresh, without the table). Bounded: a fresh table when
+# _AT_MAX Tokens tuples are kept (a few MB at most). An offset gets its own dict when a
+# first piece is kept there; until then it reads the shared empty one, which nothing
+# writes to (2,048 dicts made at import cost ~0.6 ms).
+_AT_OFFSETS = 2048
 _AT_MAX = 32768
+_NONE_AT: dict[str, tuple[Token, ...]] = {}
+_AT: list[dict[str, tuple[Token, ...]]] = [_NONE_AT] * _AT_OFFSETS
 _at_kept = 0
 
 
-def _piece_tokens(piece: str) -> tuple[_Piece, dict[int, tuple[Token, ...]]]:
-    """The tokens of `piece` (offsets from its start), with an empty table of their Tokens."""
+def _piece_tokens(piece: str) -> _Piece:
+    """The tokens of `piece` (offsets from its start)."""
     out: list[tuple[int, int, str, str]] = []
     pos = 0
     # rstrip: trailing whitespace has no token after it; left in, findall would re-scan it
@@ -449,12 +526,35 @@ def _piece_tokens(piece: str) -> tuple[_Piece, dict[int, tuple[Token, ...]]]:
         start = pos + len(gap)
         pos = start + len(word)
         out.append((start, pos, word, word.lower()))
-    entry: tuple[_Piece, dict[int, tuple[Token, ...]]] = (tuple(out), {})
+    found = tuple(out)
     if len(piece) <= _PIECE_KEEP_LEN:
         if len(_PIECES) >= _PIECES_MAX:
             _PIECES.clear()
-        _PIECES[piece] = entry
-    return entry
+        _PIECES[piece] = found
+    return found
+
+
+def _tokens_at(piece: str, pos: int) -> tuple[Token, ...]:
+    """The Tokens of `piece` where it starts at offset `pos` of the text (not looked up)."""
+    raw = _PIECES.get(piece)
+    if raw is None:
+        raw = _piece_tokens(piece)
+    return tuple([_new_token(Token, (pos + s, pos + e, word, low)) for s, e, word, low in raw])
+
+
+def _keep_tokens_at(piece: str, pos: int, tokens: tuple[Token, ...]) -> None:
+    """Keep the Tokens of `piece` at offset `pos` (< _AT_OFFSETS) for the next time."""
+    global _AT, _at_kept
+    if len(piece) <= _PIECE_KEEP_LEN:
+        if _at_kept >= _AT_MAX:
+            # start afresh: a new table, swapped in at once (a call under way reads the old)
+            _at_kept = 0
+            _AT = [_NONE_AT] * _AT_OFFSETS
+        _at_kept += 1
+        kept = _AT[pos]
+        if kept is _NONE_AT:
+            kept = _AT[pos] = {}
+        kept[piece] = tokens
 
 
 @functools.lru_cache(maxsize=512)
@@ -465,31 +565,26 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """
     # No token holds a space and `_TOKEN` looks at nothing around a match, so the tokens of
     # the text are those of its pieces between spaces, shifted to where each piece starts.
-    global _at_kept
     out: list[Token] = []
     extend = out.extend
-    pieces = _PIECES.get
+    at = _AT
     pos = 0
-    for piece in text.split(" "):
-        entry = pieces(piece)
-        if entry is None:
-            entry = _piece_tokens(piece)
-        tokens = entry[1].get(pos)
-        if tokens is None:
-            tokens = tuple(
-                [
-                    _new_token(Token, (pos + start, pos + end, word, low))
-                    for start, end, word, low in entry[0]
-                ]
-            )
-            if _at_kept >= _AT_MAX:
-                # start afresh (one clear(), which no other thread can see half done)
-                _at_kept = 0
-                _PIECES.clear()
-            _at_kept += 1
-            entry[1][pos] = tokens
-        extend(tokens)
-        pos += len(piece) + 1
+    pieces = text.split(" ")
+    try:
+        for piece in pieces:
+            tokens = at[pos].get(piece)
+            if tokens is None:
+                tokens = _tokens_at(piece, pos)
+                _keep_tokens_at(piece, pos, tokens)
+            extend(tokens)
+            pos += len(piece) + 1
+    except IndexError:
+        # an offset past the table (a text longer than ANALYSIS_LIMIT): afresh, without it
+        out.clear()
+        pos = 0
+        for piece in pieces:
+            extend(_tokens_at(piece, pos))
+            pos += len(piece) + 1
     return tuple(out)
 
 
@@ -606,6 +701,9 @@ _NOUNISH_VERBS = frozenset(
 
 # Words after a first word that make it a noun: "Churn down 5%", "Test coverage is 80%".
 _NOUN_FOLLOWERS = frozenset(["up", "down", "is", "are", "at", "below", "above", "under", "over"])
+# What a next word must be for `_noun_reading` to say "noun" after a word not in
+# _NOUNISH_VERBS (a comparison sign is its own lower case).
+_NOUN_NEXT = _NOUN_FOLLOWERS | frozenset(_COMPARATORS)
 
 
 def _noun_reading(tokens: Sequence[Token], i: int) -> bool:
@@ -660,20 +758,38 @@ FRONTED = frozenset(
 
 def _find_verb(tokens: Sequence[Token], body_start: int) -> tuple[int, VerbEntry, int] | None:
     """The main verb: the first verb in a verbal position of the first clause."""
-    if tokens and tokens[0].start >= body_start:
+    n = len(tokens)
+    if n and tokens[0].start >= body_start:
         first = 0  # no label before the goal: the common case, without the scan below
     else:
         found = next((i for i, t in enumerate(tokens) if t.start >= body_start), None)
         if found is None:
             return None
         first = found
-    for i in range(first, len(tokens)):
-        hit = _lookup(tokens, i)
+    readings_of = _READINGS.get
+    for i in range(first, n):
+        # `_lookup(tokens, i)`, inline: it runs on most tokens read here
+        readings = readings_of(tokens[i].lower)
+        if readings is None:
+            continue
+        phrasal, hit = readings
+        if phrasal is not None and i + 1 < n:
+            hit = phrasal.get(tokens[i + 1].lower, hit)
         if hit is None:
             continue
         entry, width = hit
         if i == first:
-            if not _noun_reading(tokens, i + width):
+            j = i + width
+            # `_noun_reading(tokens, j)`'s usual "no", answered here without the call: a
+            # word after the verb that no noun reading starts with, after a verb that is not
+            # nounish (tests/test_en_goal_fast.py pits `_find_verb` against the plain reading)
+            if (
+                j < n
+                and tokens[j].lower not in _NOUN_NEXT
+                and tokens[j - 1].lower not in _NOUNISH_VERBS
+            ):
+                return i, entry, width
+            if not _noun_reading(tokens, j):
                 return i, entry, width
             continue
         prev = tokens[i - 1].lower
@@ -712,10 +828,15 @@ def _overlaps(stops: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return False
 
 
+# Past any offset: what `_noun_phrase` compares token ends with when there are no stops.
+_NO_STOP = sys.maxsize
 # A token that ends a noun phrase by itself: punctuation or a comparison sign.
 _NP_END_SIGNS = _NP_PUNCT | frozenset(_COMPARATORS)
 # Stop words that end it ("per"/"of" stay inside a metric).
 _NP_BREAK = _NP_STOP - _NP_KEEP
+# Both, probed with the token's lower case: a sign is its own lower case and no other word
+# lowers to one (tests/test_en_goal_fast.py checks every character): one probe tells both.
+_NP_HALT = _NP_END_SIGNS | _NP_BREAK
 
 
 def _noun_phrase(
@@ -733,12 +854,15 @@ def _noun_phrase(
     n = len(tokens)
     while i < n and tokens[i].lower in _DETERMINERS:
         i += 1
+    # gate: a token ending at or before every stop's start overlaps none (the metric's
+    # words mostly stand before the values), so `_overlaps` runs on the last word or two
+    reach = min(stops)[0] if stops else _NO_STOP
     j = i
     while j < n:
-        start, end, word, low = tokens[j]
-        if word in _NP_END_SIGNS or _overlaps(stops, start, end):
+        start, end, _, low = tokens[j]
+        if end > reach and _overlaps(stops, start, end):
             break
-        if low in _NP_BREAK:
+        if low in _NP_HALT:  # a sign or a stop word ends the phrase
             # "time to first response": "to" followed by words stays in the metric
             if low == "to" and j + 1 < n and tokens[j + 1].text[:1].isalpha():
                 nxt = tokens[j + 1]
@@ -763,6 +887,21 @@ def _noun_phrase(
 # Spans are frozen, so equal ones can be one object: the verb span repeats from goal to goal
 # ("Reduce" at 0-6; 92% of 2,000 fresh goals hit), and a hit costs a third of building one.
 _verb_span = functools.lru_cache(maxsize=1024)(Span)
+# One-word verbs (most) by their Token, which is their span's start, end and text already:
+# a probe with no key to build and no text to slice or hash (the Tokens' strings keep their
+# hashes). Bounded: cleared when full.
+_VERB_SPANS: dict[Token, Span] = {}
+_VERB_SPANS_MAX = 1024
+
+
+def _one_word_span(token: Token) -> Span:
+    """The Span of a one-word verb, kept in _VERB_SPANS."""
+    span = Span(token.start, token.end, token.text)
+    if len(_VERB_SPANS) >= _VERB_SPANS_MAX:
+        _VERB_SPANS.clear()
+    _VERB_SPANS[token] = span
+    return span
+
 
 _END = operator.itemgetter(1)  # Token.end, for bisecting tokens (they are in text order)
 
@@ -777,7 +916,14 @@ for _words, _comp in _THRESHOLD_WORDS.items():
 def _comparator(tokens: Sequence[Token], q: Quantity) -> str | None:
     if q.comparator:
         return q.comparator
-    k = bisect_right(tokens, q.start, key=_END)  # tokens ending at or before the value
+    # tokens ending at or before the value
+    return _comparator_at(tokens, q, bisect_right(tokens, q.start, key=_END))
+
+
+def _comparator_at(tokens: Sequence[Token], q: Quantity, k: int) -> str | None:
+    """`_comparator(tokens, q)` where `k` tokens end at or before the value."""
+    if q.comparator:
+        return q.comparator
     if k:
         last = tokens[k - 1].lower
         if last in _COMPARATORS:
@@ -791,7 +937,9 @@ def _comparator(tokens: Sequence[Token], q: Quantity) -> str | None:
 
 
 def analyse(doc: Doc, quantities: Sequence[Quantity], times: Sequence[TimeMention]) -> GoalAnalysis:
-    text = doc_text(doc)
+    text = doc.user_data.get(TEXT_KEY)  # `doc_text(doc)`, inline where the text is kept
+    if text is None:
+        text = doc_text(doc)
     if len(text) > ANALYSIS_LIMIT:
         # Goals are short; a long text is read up to a limit so time stays bounded. (A
         # shorter text holds every span found in it, so nothing needs filtering then.)
@@ -825,7 +973,16 @@ def analyse(doc: Doc, quantities: Sequence[Quantity], times: Sequence[TimeMentio
             else:
                 values.append(q)
                 stops.append((qs, qe))
-    body_start = _body_start(text)
+    # `_body_start(text)`, settled by the first word where it is known to open no label
+    t0 = tokens[0]
+    if t0.start == 0 and t0.lower in _UNLABELLED:
+        body_start = 0
+    else:
+        body_start = _body_start(text)
+        if body_start == 0 and t0.start == 0 and _opens_no_label(t0.text):
+            if len(_UNLABELLED) >= _UNLABELLED_MAX:
+                _UNLABELLED.clear()
+            _UNLABELLED.add(t0.lower)
 
     verb_span = lemma = None
     direction: Direction | None = None
@@ -833,20 +990,28 @@ def analyse(doc: Doc, quantities: Sequence[Quantity], times: Sequence[TimeMentio
     found = _find_verb(tokens, body_start)
     if found is not None:
         vi, entry, width = found
-        vstart, vend = tokens[vi].start, tokens[vi + width - 1].end
-        verb_span = _verb_span(vstart, vend, text[vstart:vend])
+        if width == 1:
+            verb_span = _VERB_SPANS.get(tokens[vi])
+            if verb_span is None:
+                verb_span = _one_word_span(tokens[vi])
+        else:
+            vstart, vend = tokens[vi].start, tokens[vi + width - 1].end
+            verb_span = _verb_span(vstart, vend, text[vstart:vend])
         lemma, direction = entry.lemma, entry.direction
         after = vi + width
         # "Reach 1,200 MAU", "Hire 5 AEs": the metric follows the quantity
         if after < len(tokens) and values:
-            q_after = _quantity_at(values, tokens[after].start, tokens[after].end)
-            if q_after is not None:
-                k = after
-                while k < len(tokens) and tokens[k].start < q_after.end:
-                    k += 1
-                if k < len(tokens) and tokens[k].lower == "of":  # "92% of customers"
-                    k += 1
-                after = k
+            # the first value over the word after the verb (`_quantity_at`, inline)
+            ts, te, _, _ = tokens[after]
+            for q_after in values:
+                if q_after.start < te and ts < q_after.end:
+                    k = after
+                    while k < len(tokens) and tokens[k].start < q_after.end:
+                        k += 1
+                    if k < len(tokens) and tokens[k].lower == "of":  # "92% of customers"
+                        k += 1
+                    after = k
+                    break
         metric = _noun_phrase(tokens, after, stops)
         if metric is None and vi > 0 and tokens[vi].lower.endswith(_FINITE_SUFFIXES):
             # intransitive with a subject: "Churn drops to 2%"
@@ -887,23 +1052,24 @@ def analyse(doc: Doc, quantities: Sequence[Quantity], times: Sequence[TimeMentio
     metric_end = metric_span.end if metric_span else (verb_span.end if verb_span else 0)
     verb_end = verb_span.end if verb_span else -1
     for q in values:
-        k = bisect_right(tokens, q.start, key=_END)  # tokens ending at or before the value
+        qs = q.start
+        k = bisect_right(tokens, qs, key=_END)  # tokens ending at or before the value
         last = tokens[k - 1].lower if k else None
-        right_after_verb = verb_span is not None and not text[verb_end : q.start].strip()
         if last == "from":
             baseline = baseline or q
         elif last == "by" or q.kind is _MULTIPLIER or last in _VERBLESS_DIRECTION:
             change = change or q
-        elif (
-            last in ("to", "at", "of")
-            or _comparator(tokens, q)
-            or (right_after_verb and direction in _SET_DIRECTIONS)
-        ):
+        elif last in ("to", "at", "of") or _comparator_at(tokens, q, k):
             target = target or q
-        elif right_after_verb or (direction in _MOVE_DIRECTIONS and q.start >= metric_end):
-            change = change or q
-        elif q.start >= metric_end or q.end <= verb_end or verb_span is None:
-            target = target or q
+        else:
+            # only spaces between the verb and the value (read by the branches below only)
+            right_after_verb = verb_span is not None and not text[verb_end:qs].strip()
+            if right_after_verb and direction in _SET_DIRECTIONS:
+                target = target or q
+            elif right_after_verb or (direction in _MOVE_DIRECTIONS and qs >= metric_end):
+                change = change or q
+            elif qs >= metric_end or q.end <= verb_end or verb_span is None:
+                target = target or q
     # by position, in field order (0.4 µs a goal less than by keyword, measured; a test in
     # tests/test_en_goal.py pins the order)
     return GoalAnalysis(
