@@ -359,13 +359,15 @@ _ASCII_TEXT = st.lists(
 @settings(max_examples=300, deadline=None)
 def test_case_sensitive_twins_match_like_the_patterns_on_ascii_text(text: str) -> None:
     low = text.lower()
-    twins = timeframes._atom_twins()
     for pos in range(len(text)):
-        for name, twin in twins.items():
+        for name, _ in timeframes._ATOMS:
             plain = timeframes._COMPILED[name].match(text, pos)
-            got = twin.match(low, pos)
-            assert (got and got.span()) == (plain and plain.span()), (name, pos)
-    plain_twins, low_twins = timeframes._ANY, timeframes._low_twins()
+            got = timeframes._LOWER_ATOMS[name].match(low, pos)
+            # the same match, groups and all (`_scan` keeps the twin's groups, lower-cased)
+            assert (got and (got.span(), got.regs)) == (plain and (plain.span(), plain.regs))
+            if got and plain:
+                assert got.groups() == tuple(g and g.lower() for g in plain.groups())
+    plain_twins, low_twins = timeframes._any_twins(), timeframes._low_twins()
     pairs = [
         (p, t) for (_, p), (_, t) in zip(plain_twins.prefixes, low_twins.prefixes, strict=True)
     ]
@@ -452,9 +454,22 @@ def test_a_digit_shape_only_drops_atoms_that_cannot_match(
 
 
 def test_atom_groups_are_all_named() -> None:
-    # `_cached_atom_range` rebuilds an atom's groups from `Match.groups()` by these names
-    for pattern in timeframes._COMPILED.values():
-        assert pattern.groups == len(pattern.groupindex)
+    # `_cached_atom_range` rebuilds an atom's groups from `Match.groups()` by these names,
+    # read from the sources (in the order their groups open)
+    for name, _ in timeframes._ATOMS:
+        for pattern in (timeframes._COMPILED[name], timeframes._LOWER_ATOMS[name]):
+            assert pattern.groups == len(pattern.groupindex)
+            by_number = tuple(sorted(pattern.groupindex, key=pattern.groupindex.__getitem__))
+            assert timeframes._GROUP_NAMES[name] == by_number
+
+
+def test_atom_patterns_are_compiled_when_first_tried() -> None:
+    fresh = timeframes._AtomPatterns(lower=True)
+    assert not fresh
+    assert fresh["q"] is fresh["q"]
+    assert list(fresh) == ["q"]
+    assert fresh["q"].match("q3 2027") and not fresh["q"].match("Q3 2027")  # lower-case twin
+    assert timeframes._AtomPatterns(lower=False)["q"].match("Q3 2027")
 
 
 def test_a_unicode_digit_after_a_number_is_still_part_of_it() -> None:
@@ -506,7 +521,7 @@ _NEXT_WORDS = [
 def test_the_next_word_gate_only_drops_atoms_that_cannot_match() -> None:
     # every combination (a few thousand texts): the gate must never hide a match
     checked = 0
-    for token in ("the", "The", "THE", "5", "12", "123", "30", "7"):
+    for token in ("the", "The", "THE", "5", "12", "123", "30", "7", "2027", "1999"):
         for sep in (" ", "  ", "\t", "", "-", " ſ"):
             for word in _NEXT_WORDS:
                 for tail in ("", " ", ",", " 2027", " of 2027"):
@@ -698,26 +713,15 @@ def test_a_window_without_a_count_bounds_nothing(text: str, kind: TimeKind, boun
 # --- the scan reads the trigger words and the tokens to try piece by piece (round 3) ---
 
 
-def _by_pieces(low: str) -> tuple[int, list[tuple[int, str]]]:
-    bits, tokens, pos = 0, [], 0
-    for piece in low.split(" "):
-        fact = timeframes._PIECE_TOKENS.get(piece) or timeframes._piece_tokens(piece)
-        piece_bits, piece_tokens = fact
-        bits |= piece_bits
-        tokens += [(pos + at, token) for at, token in piece_tokens]
-        pos += len(piece) + 1
-    return bits, tokens
-
-
-def _of_the_whole_text(low: str) -> tuple[int, list[tuple[int, str]]]:
+def _of_the_whole_text(low: str) -> tuple[int, list[tuple[int, str, str]]]:
     bits = 0
     for word in timeframes._ANY_TRIGGER_ASCII_B.intersection(
         low.encode().translate(timeframes._NOT_LETTER_TO_BLANK).split()
     ):
         bits |= timeframes._TRIGGER_BITS_ASCII_B[word]
-    # every token but the words `_scan` skips under any flags
+    # every token but the words `_scan` skips under any flags, with its shape if digits
     tokens = [
-        (m.start(), m[0])
+        (m.start(), m[0], _key(m[0], low[m.end() : m.end() + 1]))
         for m in timeframes._TOKEN.finditer(low)
         if not (
             m[0][0] > "9"
@@ -743,7 +747,17 @@ _TF_PIECES = st.lists(
 def test_reading_tokens_by_pieces_gives_what_one_pass_over_the_text_gives(text: str) -> None:
     low = text.lower()
     for _ in range(2):  # the second time reads what the first one kept
-        assert _by_pieces(low) == _of_the_whole_text(low)
+        assert timeframes._ascii_tokens(low) == _of_the_whole_text(low)
+    # what `_scan` reads in other text: every token, keyed alike
+    kept = set(_of_the_whole_text(low)[1])
+    assert [t for t in timeframes._plain_tokens(low, text) if t in kept] == sorted(kept)
+
+
+def _key(token: str, next_char: str) -> str:
+    if not token[0].isdigit():
+        return token
+    shape = timeframes._digit_shape(token, next_char)
+    return token if shape == "#mixed" else shape
 
 
 def test_the_tokens_left_out_of_a_piece_begin_no_atom_under_any_flags() -> None:
@@ -757,12 +771,15 @@ def test_piece_tokens_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(timeframes, "_PIECE_TOKENS_MAX", 4)
     # (a fresh table: the one other tests filled may hold every piece of the first text)
     monkeypatch.setattr(timeframes, "_PIECE_TOKENS", {})
+    monkeypatch.setattr(timeframes, "_LAST_PIECE_TOKENS", {})
     for i in range(20):
-        (found,) = timeframes.extract_text(f"Ship w{i} by Q3 2027")
+        (found,) = timeframes.extract_text(f"Ship w{i} by Q3 2027 x{i}")
         assert found.text == "by Q3 2027"
         assert len(timeframes._PIECE_TOKENS) <= 4
-    assert timeframes.extract_text("x" * 70 + " by Q3 2027")
+        assert len(timeframes._LAST_PIECE_TOKENS) <= 4
+    assert timeframes.extract_text("x" * 70 + " by Q3 2027 " + "y" * 70)
     assert "x" * 70 not in timeframes._PIECE_TOKENS
+    assert "y" * 70 not in timeframes._LAST_PIECE_TOKENS
 
 
 @settings(max_examples=300, deadline=None)
@@ -770,12 +787,10 @@ def test_piece_tokens_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     st.text(alphabet="0123456789", min_size=1, max_size=9),
     st.sampled_from(["", " ", "\t", ".", "-", "/", "–", "%", "١", "\n", ","]),
 )
-def test_cached_digit_shapes_are_the_shapes(digits: str, after: str) -> None:
-    for _ in range(2):
-        key = timeframes._SHAPES.get(digits + after) or timeframes._cache_shape(
-            digits + after, len(digits)
-        )
-        assert key == timeframes._digit_shape(digits, after)
+def test_a_token_of_digits_is_looked_up_by_its_shape(digits: str, after: str) -> None:
+    assert timeframes._token_key(digits, after) == timeframes._digit_shape(digits, after)
+    assert timeframes._token_key(digits + "m", after) == digits + "m"  # "#mixed": its own
+    assert timeframes._token_key("q3", after) == "q3"
 
 
 @pytest.mark.parametrize(
