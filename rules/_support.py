@@ -20,6 +20,48 @@ from smartlint.config import Config
 from smartlint.errors import ConfigError
 from smartlint.model import Direction, ParsedGoal, Quantity, QuantityKind, TimeFrame, TimeKind
 
+
+class _LazyPattern:
+    """A module-level regex, compiled when first used.
+
+    On the first read of an attribute (`.search`, `.match`, `.pattern`, …) the pattern is
+    compiled and put in its module's globals in place of this stand-in, under every name
+    bound to it: from then on the module's functions find the compiled pattern itself, at
+    no cost over one compiled at import. (A stand-in held elsewhere, as by a test that
+    imported the name, keeps working: it hands each read on to the pattern.)"""
+
+    # (names no Pattern attribute has: `.flags` and `.pattern` reach the pattern)
+    __slots__ = ("_lazy_compiled", "_lazy_flags", "_lazy_namespace", "_lazy_text")
+
+    def __init__(self, namespace: dict[str, Any], pattern: str, flags: int) -> None:
+        self._lazy_namespace = namespace
+        self._lazy_text = pattern
+        self._lazy_flags = flags
+        self._lazy_compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        compiled = self._lazy_compiled
+        if compiled is None:
+            compiled = self._lazy_compiled = re.compile(self._lazy_text, self._lazy_flags)
+            namespace = self._lazy_namespace
+            for key in [k for k, v in namespace.items() if v is self]:
+                namespace[key] = compiled
+        return getattr(compiled, name)
+
+
+def lazy_regex(namespace: dict[str, Any]) -> Callable[..., re.Pattern[str]]:
+    """A `re.compile(pattern, flags=0)` for the module-level patterns of the module whose
+    globals are `namespace`, that compiles each when it is first used (`_LazyPattern`)."""
+
+    def compile_when_used(pattern: str, flags: int = 0) -> re.Pattern[str]:
+        return _LazyPattern(namespace, pattern, flags)  # type: ignore[return-value]
+
+    return compile_when_used
+
+
+# This module's own patterns too: the Chinese ones serve no English check.
+_lazy = lazy_regex(globals())
+
 _EN_SUFFIX = r"(?:s|es|d|ed|ing)?"
 _T = TypeVar("_T")
 #: the memo cells of the per_goal helpers (see `forget`)
@@ -134,13 +176,17 @@ def trie_pattern(keys: list[str]) -> str:
     return build(trie)
 
 
-_WORD = re.compile(r"\w+")
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_WORD = _lazy(r"\w+")
+_CJK = _lazy(r"[\u4e00-\u9fff]+")
 
 
 # ASCII letters, digits and "_" (what \w matches in ASCII) kept, every other byte a space
 _NON_WORD_BYTES = bytes(
     i if chr(i).isascii() and (chr(i).isalnum() or chr(i) == "_") else 32 for i in range(256)
+)
+# the same with the capitals lower-cased (what `lower()` does to ASCII text)
+_LOWER_WORD_BYTES = bytes(
+    ord(chr(b).lower()) if b != 32 else 32 for b in _NON_WORD_BYTES
 )
 
 
@@ -151,12 +197,12 @@ _NON_WORD_BYTES = bytes(
 def _tokens(text: str) -> frozenset[str]:
     r"""The words (maximal \w runs) of `text` lower-cased: one set a goal, for every rule's
     matchers and for the core evidence (`_core._EnText`)."""
-    lower = text.lower()
-    if lower.isascii():
+    if text.isascii():
         # the \w runs of ASCII text are what is left when every other byte becomes a space
-        # (a third of `findall`'s cost; str.split() splits at every byte mapped to 32)
-        return frozenset(lower.encode().translate(_NON_WORD_BYTES).decode().split())
-    return frozenset(_WORD.findall(lower))
+        # (a third of `findall`'s cost; str.split() splits at every byte mapped to 32), and
+        # the same table lower-cases them (no `lower()` copy of the text first)
+        return frozenset(text.encode().translate(_LOWER_WORD_BYTES).decode().split())
+    return frozenset(_WORD.findall(text.lower()))
 
 
 class TermMatcher:
@@ -210,29 +256,46 @@ class TermMatcher:
                 # Chinese characters have no case: an entry is in the text as it is written
                 # (a third of the goals hold "全", "部" or "从", few "全力" or "从零"), and
                 # without IGNORECASE the search skips to the entries' first characters
-                self._first_char = re.compile(trie_pattern(keys))
+                self._first_char_text = trie_pattern(keys)
                 self._lower = False
                 self._implied = True
             else:
                 # `isdisjoint` on a Chinese text made a string of every character (~1 µs a
                 # goal per list): one class of characters instead
                 chars = "".join(re.escape(c) for c in sorted(self._firsts))
-                self._first_char = re.compile(f"[{chars}]" if chars else "(?!)")
+                self._first_char_text = f"[{chars}]" if chars else "(?!)"
+        #: no entries: nothing is ever found (`_re` is None)
+        self._empty = not keys
         if not keys:
             self._re: re.Pattern[str] | None = None
             return
-        alt = trie_pattern(keys)
-        if lang == "en":
-            suffix = _EN_SUFFIX if inflect else ""
-            # \b first: the alternation is then tried only where a word starts
-            pattern = rf"\b(?P<k>{alt}){suffix}(?![\w-])"
-        else:
-            pattern = rf"(?P<k>{alt})"
-        self._re = re.compile(pattern, re.IGNORECASE)
+        # `_re` (and `_first_char`) are compiled on first use, by `__getattr__`: a cold
+        # `smartlint check` built ~10 matchers whose patterns (~11 ms to make and compile)
+        # most goals never need, as the cheap tests before the search rule them out
+        self._keys = keys
+        self._inflect = inflect
+
+    def __getattr__(self, name: str) -> Any:
+        """`_re` and `_first_char`, compiled when first read and then kept as plain
+        attributes (this method is not called again for them)."""
+        if name == "_re":
+            alt = trie_pattern(self._keys)
+            if self._words:
+                suffix = _EN_SUFFIX if self._inflect else ""
+                # \b first: the alternation is then tried only where a word starts
+                pattern = rf"\b(?P<k>{alt}){suffix}(?![\w-])"
+            else:
+                pattern = rf"(?P<k>{alt})"
+            compiled = self._re = re.compile(pattern, re.IGNORECASE)
+            return compiled
+        if name == "_first_char":
+            compiled = self._first_char = re.compile(self._first_char_text)
+            return compiled
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def _possible(self, text: str) -> bool:
         """Whether an entry can occur in `text` at all (most goals hold none)."""
-        if self._re is None:
+        if self._empty:
             return False
         if self._words:
             tokens = _tokens(text)
@@ -268,7 +331,7 @@ class TermMatcher:
         not run). A match implies the rest of the test, and nothing need be computed, when
         IGNORECASE and lower() agree on the text and on every entry: ASCII entries in lower
         case in an ASCII text; entries of Chinese characters only, which have no case."""
-        if self._re is None:
+        if self._empty:
             return False
         if self._implied or (self._ascii_keys and text.isascii()) or key in self._cjk_keys:
             return True  # (`key`: the entry found, which is in the text as written)
@@ -278,7 +341,7 @@ class TermMatcher:
         """The test that `_possible` refines: a first word of an entry among the text's
         words (en), a first character in the text (zh; or a whole entry, when all are of
         Chinese characters, which is the same test for a text the pattern matches)."""
-        if self._re is None:
+        if self._empty:
             return False
         if self._words:
             return not self._firsts.isdisjoint(_tokens(text))
@@ -364,9 +427,9 @@ def _placed(terms: TermMatcher, text: str, start: int, end: int) -> tuple[Term |
 def _first_in(terms: TermMatcher, snippet: str) -> Term | None:
     """The first entry in snippet[1:], positions in the snippet (the gate on the whole
     text is `first_in`'s)."""
-    if terms._re is None or not _snippet_may_hold(terms, snippet):
+    if terms._empty or not _snippet_may_hold(terms, snippet):
         return None
-    m = terms._re.search(snippet, 1)
+    m = terms._re.search(snippet, 1)  # type: ignore[union-attr]
     if m is None:
         return None
     key = m.group("k").lower()
@@ -489,10 +552,10 @@ def direction(goal: ParsedGoal, config: Config | None = None) -> Direction | Non
 
 # -- metric ----------------------------------------------------------------------------
 
-_EN_METRIC_STOP = re.compile(
+_EN_METRIC_STOP = _lazy(
     r"\s(?:from|to|by|of|in|within|before|at|for|per|over|under|below|above|across)\s|[\d,;.(]"
 )
-_ZH_METRIC_STOP = re.compile(r"[从到至由在于前内后，,；;。\d（(]")
+_ZH_METRIC_STOP = _lazy(r"[从到至由在于前内后，,；;。\d（(]")
 
 
 @per_goal
@@ -515,7 +578,7 @@ def metric_span(goal: ParsedGoal, config: Config | None = None) -> tuple[int, in
     return (start, end) if end > start else None
 
 
-_EN_PHRASE_END = re.compile(
+_EN_PHRASE_END = _lazy(
     r"[,;:(]|\s(?:among|across|for|from|in|of|on|to|by|within|with|at|per|over|under)\b",
     re.IGNORECASE,
 )
@@ -588,7 +651,7 @@ def _head_term(
     if gate:
         matches = terms.finditer(text, start, end)
     else:
-        matches = terms._terms(text, start, end) if terms._re is not None else ()
+        matches = terms._terms(text, start, end) if not terms._empty else ()
     for term in matches:
         if found is None or term.end >= found.end:
             found = term
@@ -604,12 +667,12 @@ def _head_term(
 
 # -- numbers ---------------------------------------------------------------------------
 
-_EN_FROM = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
-_EN_TO = re.compile(r"^\s*(?:to|down to|up to|->|→|–|-)\s*$", re.IGNORECASE)
-_ZH_FROM = re.compile(r"从\s*$")
-_ZH_TO = re.compile(r"^\s*[^\d\s，,；;。]{0,6}?(?:到|至|为)\s*$")
-_EN_BY = re.compile(r"\bby\s+(?:another\s+|a further\s+)?$", re.IGNORECASE)
-_ZH_CHANGE = re.compile(
+_EN_FROM = _lazy(r"\bfrom\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_EN_TO = _lazy(r"^\s*(?:to|down to|up to|->|→|–|-)\s*$", re.IGNORECASE)
+_ZH_FROM = _lazy(r"从\s*$")
+_ZH_TO = _lazy(r"^\s*[^\d\s，,；;。]{0,6}?(?:到|至|为)\s*$")
+_EN_BY = _lazy(r"\bby\s+(?:another\s+|a further\s+)?$", re.IGNORECASE)
+_ZH_CHANGE = _lazy(
     r"(?:提高|提升|增加|增长|上升|降低|减少|下降|缩短|压缩|优化|改善|改进|增强|加强)了?\s*$"
 )
 
@@ -655,9 +718,47 @@ def comparable(a: Quantity, b: Quantity) -> tuple[float, float] | None:
         return (a.value, b.value) if a.kind == b.kind or a.unit is not None else None
     if QuantityKind.UNIT not in (a.kind, b.kind):
         return None
-    try:  # pint only here, and only for two different physical units
+    # pint only here, and only for two different physical units. Its conversion between
+    # units without an offset is `value * factor`, the factor a function of the two units:
+    # that factor is asked of pint once per pair of units (a conversion cost ~20 µs, ~1% of
+    # an English lint in the benchmark: "from 200 ms to 0.5 s", "from 3 days to 8 hours")
+    key = (a.kind, a.unit, b.kind, b.unit)
+    factor = _FACTORS.get(key, _MISSING)
+    if factor is _MISSING:
+        factor = _conversion_factor(a, b)
+        if len(_FACTORS) >= 1024:  # units of long junk input: start again
+            _FACTORS.clear()
+        _FACTORS[key] = factor
+    if factor is None:
+        return None
+    if factor is _OFFSET:
+        return _pint_comparable(a, b)
+    return float(a.value * factor), float(b.value)  # type: ignore[operator]
+
+
+#: (kind and unit of a, kind and unit of b) → what `_conversion_factor` gives for them
+_FACTORS: dict[tuple[Any, str | None, Any, str | None], Any] = {}
+_OFFSET = object()  # a unit with an offset (°C, °F): pint converts each value itself
+
+
+def _pint_comparable(a: Quantity, b: Quantity) -> tuple[float, float] | None:
+    """`comparable` through pint itself."""
+    try:
         pa, pb = a.to_pint(), b.to_pint()
         return float(pa.to(pb.units).magnitude), float(pb.magnitude)
+    except Exception:  # any unit pint cannot convert: no comparison, no finding
+        return None
+
+
+def _conversion_factor(a: Quantity, b: Quantity) -> Any:
+    """The factor pint multiplies a value in a's unit by to give it in b's unit (what it
+    gives for the value 1.0), `_OFFSET` when a unit has an offset, None when pint cannot
+    convert one to the other (which depends on the units only, not on the values)."""
+    try:
+        pa, pb = a.to_pint(), b.to_pint()
+        if not (pa._is_multiplicative and pb._is_multiplicative):
+            return _OFFSET
+        return pa.__class__(1.0, pa.units).to(pb.units).magnitude
     except Exception:  # any unit pint cannot convert: no comparison, no finding
         return None
 

@@ -802,14 +802,13 @@ _ZH_CLAUSE_PIECES = [
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_ZH_CLAUSE_PIECES), max_size=12))
 def test_chinese_main_clauses_as_a_plain_split(pieces: list[str]) -> None:
-    import re
 
     from smartlint_rules._core import _ZH_CLAUSE, _ZH_SUBORDINATE, _zh_main_clauses
 
     text = "".join(pieces)
     clauses = []
     pos = 0
-    for m in re.finditer(_ZH_CLAUSE, text + "\n"):
+    for m in _ZH_CLAUSE.finditer(text + "\n"):
         if m.start() > pos:
             clauses.append((pos, m.start(), bool(_ZH_SUBORDINATE.match(text[pos : m.start()]))))
         pos = m.end()
