@@ -85,39 +85,56 @@ class GoalTooLong(Rule):
         return limits
 
     #: The config last seen and, per language, the longest text that can be within both
-    #: limits by its length alone (see `check`): most goals are shorter, and end there.
-    _quiet: tuple[Config | None, dict[str, int]] | None = None
+    #: limits by its length alone (see `check`) with the two limits: most goals are
+    #: shorter, and end there; the others need the limits without another look-up.
+    _quiet: tuple[Config | None, dict[str, tuple[int, int | None, int | None]]] | None = None
+
+    def _quiet_for(self, ctx: RuleContext, lang: str) -> tuple[int, int | None, int | None]:
+        max_words, max_chars = self._limits_for(ctx, lang)  # (raises on a bad value)
+        # n words take at least 2n - 1 characters, and the character count leaves out white
+        # space, so neither count is above what len() of the (unstripped) text allows: a
+        # text is within both limits up to this length
+        up_to = min(2 * max_words if max_words is not None and lang != "zh" else sys.maxsize,
+                    max_chars if max_chars is not None else sys.maxsize)
+        quiet = self._quiet
+        if quiet is None or quiet[0] is not ctx.config:
+            quiet = self._quiet = (ctx.config, {})
+        limits = quiet[1][lang] = (up_to, max_words, max_chars)
+        return limits
 
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         lang = goal.lang
         quiet = self._quiet
-        if quiet is not None and quiet[0] is ctx.config:
-            up_to = quiet[1].get(lang)
-            if up_to is not None and len(goal.text) <= up_to:
-                return []
-        max_words, max_chars = self._limits_for(ctx, lang)
-        # Most goals are far below both limits, and the length tells without counting:
-        # n words take at least 2n - 1 characters, and the character count leaves out white
-        # space, so neither count is above what len() of the (unstripped) text allows.
+        limits = quiet[1].get(lang) if quiet is not None and quiet[0] is ctx.config else None
+        if limits is None:
+            limits = self._quiet_for(ctx, lang)
         size = len(goal.text)
+        if size <= limits[0]:
+            return []
+        _, max_words, max_chars = limits
+        # `words` holds from 2 * max_words + 1 characters on, `chars` above max_chars
         words = max_words is not None and lang != "zh" and (size + 1) // 2 > max_words
         chars = max_chars is not None and size > max_chars
-        if not words and not chars:
-            # `words` holds from 2 * max_words + 1 characters on, `chars` above max_chars
-            up_to = min(2 * max_words if max_words is not None and lang != "zh" else sys.maxsize,
-                        max_chars if max_chars is not None else sys.maxsize)
-            if quiet is None or quiet[0] is not ctx.config:
-                quiet = self._quiet = (ctx.config, {})
-            quiet[1][lang] = up_to
+        if words and max_words is not None:  # (`words` says it is; mypy needs to see it)
+            text = goal.text
+            # Each word but the first follows a white space character, and in printable
+            # ASCII the only one is " ": fewer spaces than the limit, no finding (most
+            # English goals over 60 characters end here, without counting their words)
+            if not chars and text.count(" ") < max_words and text.isascii() and (
+                    text.isprintable()):
+                return []
+            # split() skips white space at either end: the words of the stripped text,
+            # without the copy
+            count = len(text.split())
+            if count > max_words:
+                units = _UNIT.get(lang, _UNIT["en"])
+                return [self.finding(goal, 0, len(goal.text), ctx, count=count,
+                                     unit=units["words"], limit=max_words)]
+        if not chars:
             return []
         text = goal.text.strip()
         units = _UNIT.get(lang, _UNIT["en"])
-        if words and max_words is not None:  # (`words` says it is; mypy needs to see it)
-            count = sup.word_count(text)
-            if count > max_words:
-                return [self.finding(goal, 0, len(goal.text), ctx, count=count,
-                                     unit=units["words"], limit=max_words)]
-        if chars and max_chars is not None and len(text) > max_chars:
+        if max_chars is not None and len(text) > max_chars:
             count = len("".join(text.split()))
             if count > max_chars:
                 return [self.finding(goal, 0, len(goal.text), ctx, count=count,

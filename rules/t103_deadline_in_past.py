@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import ClassVar
 
+from smartlint_rules import MadeFindings
 from smartlint_rules import _support as sup
 
 from smartlint.model import Dimension, Finding, ParsedGoal, Suggestion
@@ -62,6 +63,10 @@ class DeadlineInPast(Rule):
         ),
     }
 
+    #: the findings made, by (language, the time frame's place, words and end, today, the
+    #: date suggested)
+    _made = MadeFindings()
+
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         if not goal.timeframes:
             return []  # no time frame, no deadline (one goal in four: no memo look-up)
@@ -73,12 +78,20 @@ class DeadlineInPast(Rule):
             ahead = None
             if period is not None and period.end is not None and period.end >= today:
                 ahead = period.end
-            suggestion = Suggestion(
-                title=_TITLE.get(goal.lang, _TITLE["en"]),
-                replacement=deadline_phrase(goal.lang, ahead), start=t.start, end=t.end,
-            )
-            return [self.finding(
-                goal, t.start, t.end, ctx, suggestions=[suggestion], text=t.text,
-                date=format_date(t.end_date, goal.lang), today=format_date(today, goal.lang),
-            )]
+            # the finding is all in these (made once for each: the same few stale deadlines
+            # come back in many goals; three formats and the objects were ~4 µs of each)
+            made = self._made.under(ctx.config)
+            key = (goal.lang, t.start, t.end, t.text, t.end_date, today, ahead)
+            finding = made.get(key)
+            if finding is None:
+                suggestion = Suggestion(
+                    title=_TITLE.get(goal.lang, _TITLE["en"]),
+                    replacement=deadline_phrase(goal.lang, ahead), start=t.start, end=t.end,
+                )
+                finding = made[key] = self.finding(
+                    goal, t.start, t.end, ctx, suggestions=[suggestion], text=t.text,
+                    date=format_date(t.end_date, goal.lang),
+                    today=format_date(today, goal.lang),
+                )
+            return [finding]
         return []

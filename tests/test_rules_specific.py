@@ -372,3 +372,46 @@ def test_a_span_ending_inside_a_word_gets_the_gate_of_a_plain_search() -> None:
     assert terms.first(text, 0, 3) is None
     assert terms.first_in(text, 0, 3) is None
     assert terms.first_in("get 100 percent", 0, 3) == terms.first("get 100 percent", 0, 3)
+
+
+def _gated_words() -> list[str]:
+    """Words of the lists `_lists.possible_lists` answers for, and look-alikes."""
+    from smartlint_rules import _lists
+    from smartlint_rules import _support as sup
+
+    words = {w for name in _lists.GATED for entry in sup.matcher("en", name).table
+             for w in entry.split()}
+    return [*sorted(words), "Zero", "ASAP", "per-month", "leverage-d", "soon!", "x_soon",
+            "ſoon", "Q2", "Grow", "revenue", "by", "2027", ",", "-"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_gated_words()), max_size=10).map(" ".join))
+@example("Reduce defects to zero ASAP")
+@example("Publish case studies every month, leverage synergies")
+def test_lists_left_out_are_not_in_the_goal(text: str) -> None:
+    # `possible_lists` leaves a list out only where its search finds nothing
+    from smartlint_rules import _lists
+    from smartlint_rules import _support as sup
+
+    goal = smartlint.parse(text, lang="en", reference_date=REFERENCE_DATE)
+    possible = _lists.possible_lists(goal)
+    for name in _lists.GATED:
+        if name not in possible:
+            assert list(sup.matcher("en", name)._re.finditer(goal.text)) == [], name
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a", "kpi", "Grow", "—", "2027", ""]),
+                          st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", "\u2003", "\x1f"])),
+                min_size=25, max_size=45))
+def test_goal_too_long_counts_the_words_split_counts(pieces: list[tuple[str, str]]) -> None:
+    # S104 skips counting when the spaces alone show the goal is within the word limit:
+    # its answer must be the one the count gives
+    from smartlint_rules.s104_goal_too_long import GoalTooLong
+
+    from smartlint.rule import RuleContext
+
+    text = "Grow " + "".join(word + space for word, space in pieces) + "revenue"
+    goal = smartlint.parse(text, lang="en", reference_date=REFERENCE_DATE)
+    found = GoalTooLong().check(goal, RuleContext(config=Config()))
+    assert bool(found) == (len(goal.text.split()) > 30)

@@ -3,6 +3,7 @@ period, frequency taken for a deadline — and fiscal-year resolution as the rul
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Any
 
@@ -228,3 +229,29 @@ def test_a_frequency_that_names_the_metric_is_no_stand_in_for_a_deadline(
     assert fired("T106", text, lang) == []
     missing = smartlint.lint(text, lang=lang, context=Context(reference_date=REFERENCE_DATE))
     assert "T101" in missing.codes  # the missing deadline is still reported, once
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [("T101", "Reduce customer churn from 3% to 2%"),
+     ("T102", "Reduce customer churn to 2% soon"),
+     ("T103", "Reduce customer churn to 2% by March 31, 2026"),
+     ("A105", "Increase customer churn to 5% by June 30, 2027"),
+     ("M102", "Increase revenue by 10% by June 30, 2027")],
+)
+def test_findings_made_once_follow_the_config(code: str, text: str) -> None:
+    # these rules make each finding once for its places and words, under one config: a
+    # config with another severity gets its own, and the first one's comes back after
+    from smartlint.model import Severity
+
+    ctx = Context(reference_date=REFERENCE_DATE)
+    plain = Config(select=(code,))
+    loud = Config(select=(code,), severity={code: Severity.ERROR})
+    first = smartlint.lint(text, lang="en", context=ctx, config=plain).findings
+    louder = smartlint.lint(text, lang="en", context=ctx, config=loud).findings
+    again = smartlint.lint(text, lang="en", context=ctx, config=plain).findings
+    assert [f.code for f in first] == [code]
+    assert louder[0].severity is Severity.ERROR and first[0].severity is not Severity.ERROR
+    assert again == first
+    assert list(louder) == [
+        dataclasses.replace(f, severity=Severity.ERROR) for f in first]
