@@ -19,13 +19,16 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
+from smartlint._lazyre import lazy_compiler
 from smartlint.lang.base import TEXT_KEY, GoalAnalysis, TimeMention, doc_text
 from smartlint.lexicon import shipped
 from smartlint.model import Direction, Quantity, QuantityKind, Span, TimeKind
 
+_lazy = lazy_compiler(globals())  # patterns compiled when first used
+
 # Words: letters with inner hyphens/apostrophes ("best-in-class", "we'll"), numbers with
 # their separators, comparison signs, then any other single character. `_TOKEN` is the plain
-# definition of the tokens (`tokenize` runs `_GAP_TOKEN`, below): compiled when first read.
+# definition of the tokens (`tokenize` runs `_GAP_TOKEN`, below).
 _TOKEN_SOURCE = (
     r"[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?(?:-[A-Za-z0-9]+)*"
     r"|\d[\d,.]*(?:-[A-Za-z]+)?"
@@ -78,26 +81,10 @@ _LABEL_SOURCE = (
 )
 
 
-@functools.cache
-def _label() -> re.Pattern[str]:
-    """`_LABEL`, compiled when first needed: the gates in `_body_start` settle ~99% of goals
-    without it, and a run whose goals all pass them is spared its compile (~1 ms)."""
-    return re.compile(_LABEL_SOURCE, re.IGNORECASE)
-
-
-@functools.cache
-def _token() -> re.Pattern[str]:
-    """`_TOKEN`, compiled when first read (by tests: `tokenize` does not use it)."""
-    return re.compile(_TOKEN_SOURCE)
-
-
-def __getattr__(name: str) -> re.Pattern[str]:
-    # The patterns compiled on first use, still read as module attributes.
-    if name == "_LABEL":
-        return _label()
-    if name == "_TOKEN":
-        return _token()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+_LABEL = _lazy(_LABEL_SOURCE, re.IGNORECASE)
+# (the gates in `_body_start` settle ~99% of goals without it: a run whose goals all pass
+# them is spared its compile, ~1 ms)
+_TOKEN = _lazy(_TOKEN_SOURCE)  # read by tests only: `tokenize` runs `_GAP_TOKEN`
 
 
 # How the label words above begin ("key" for "Key result"). A goal whose ASCII head opens
@@ -129,7 +116,7 @@ def _body_start(text: str) -> int:
         and not head.lower().startswith(_LABEL_WORDS)
     ):
         return 0
-    return _label().match(text).end()  # type: ignore[union-attr]
+    return _LABEL.match(text).end()  # type: ignore[union-attr]
 
 
 def _opens_no_label(word: str) -> bool:
