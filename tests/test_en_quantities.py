@@ -535,11 +535,36 @@ def test_the_quantity_cap_holds() -> None:
     assert len(quantities.extract_text("7 users, " * 300)) == quantities.MAX_QUANTITIES
 
 
-def test_multiplier_stems_cover_every_multiplier_word() -> None:
-    for word in Q._MULTIPLIER_WORD:
-        assert any(stem in word for stem in Q._MULTIPLIER_STEMS), word
-    for m in Q._MULTIPLIER_WORDS.finditer("Doubles, halving, tenfold and TRIPLED"):
-        assert any(stem in m.group(0).lower() for stem in Q._MULTIPLIER_STEMS)
+_MULTIPLIER_TEXT = st.lists(
+    st.sampled_from(
+        ["double", "Doubled", "doubles", "redouble", "TWICE", "tenfold", "ten", "fold", "-fold",
+         "majority", "Majority", "majorityof", "of", "a", "the", "half", "Half", "halves",
+         "halfway", "than", "least", "more", "at", "2", "x", "-", ",", ".", "_", " ", "  ", "\t",
+         "\n"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MULTIPLIER_TEXT)
+def test_each_multiplier_pattern_needs_its_word_flag(text: str) -> None:
+    # the scan of ASCII text runs a pattern only when its flag is among the pieces' flags
+    flags = 0
+    for piece in text.split(" "):
+        flags |= Q._piece_facts(piece)[0]
+    low = text.lower()
+    if Q._MULTIPLIER_WORDS_LOW.search(low):
+        assert flags & Q._HAS_MULTIPLIER_WORD
+    if Q._MAJORITY_LOW.search(low):
+        assert flags & Q._HAS_MAJORITY
+    if Q._HALF_THRESHOLD_LOW.search(low):
+        assert flags & Q._HAS_HALF
+    gated = Q._Builder(text, text, low)
+    Q._scan_multiplier_words(gated, flags & Q._ANY_MULTIPLIER_WORD)
+    every = Q._Builder(text, text, low)
+    Q._scan_multiplier_words(every, Q._ANY_MULTIPLIER_WORD)
+    assert gated.out == every.out
 
 
 @settings(max_examples=300, deadline=None)
@@ -563,8 +588,12 @@ def _facts_of_the_whole_text(text: str) -> tuple[int, list[tuple[int, int, float
     flags = Q._HAS_DIGITS if spans else 0
     if words & Q._NUMBER_TRIGGERS:
         flags |= Q._HAS_NUMBER_WORD
-    if words & Q._MULTIPLIER_TRIGGERS:
+    if words & Q._MULTIPLIER_WORD.keys():
         flags |= Q._HAS_MULTIPLIER_WORD
+    if "majority" in words:
+        flags |= Q._HAS_MAJORITY
+    if "half" in words:
+        flags |= Q._HAS_HALF
     return flags, spans
 
 

@@ -6,11 +6,12 @@ import re
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from smartlint._lazyre import LazyPattern
 from smartlint.lang.en import numbers, quantities
-from smartlint.lang.en.numbers import lazy_pattern
 
 
 def test_importing_the_extractor_compiles_no_pattern() -> None:
@@ -22,27 +23,26 @@ def test_importing_the_extractor_compiles_no_pattern() -> None:
     assert out.stdout.strip() == "[]"
 
 
-def test_a_pattern_takes_its_own_place_when_first_used() -> None:
-    namespace: dict[str, object] = {}
-    pattern = lazy_pattern(namespace, "_P", r"(?P<n>\d+)x", re.IGNORECASE)
-    namespace["_P"] = pattern
-    assert pattern.pattern == r"(?P<n>\d+)x" and pattern.flags == re.IGNORECASE
-    assert namespace["_P"] is pattern  # reading the source compiles nothing
-    found = pattern.search("grow 3X")
-    assert found is not None and found.group("n") == "3"
-    compiled = namespace["_P"]
-    assert isinstance(compiled, re.Pattern)
-    assert (
-        compiled.pattern == pattern.pattern
-        and compiled.flags == re.compile(r"(?P<n>\d+)x", re.IGNORECASE).flags
-    )
-    # the stand-in, still held elsewhere, goes on working, through the same compiled pattern
-    assert [m.span() for m in pattern.finditer("1x 22X")] == [(0, 2), (3, 6)]
+@pytest.mark.parametrize("module", [numbers, quantities])
+def test_every_stand_in_compiles_to_its_pattern_in_its_place(module: object) -> None:
+    lazy = {k: v for k, v in vars(module).items() if type(v) is LazyPattern}
+    if module is quantities:
+        del lazy["WORD_NUMBER"]  # numbers' stand-in, imported: checked with numbers
+    for name, stand_in in lazy.items():
+        source, flags = stand_in.pattern, stand_in.flags
+        stand_in.search("")  # a broken pattern fails here, not in use
+        compiled = getattr(module, name)
+        assert type(compiled) is re.Pattern and compiled is stand_in.compiled(), name
+        assert compiled.pattern == source and compiled.flags == re.compile(source, flags).flags
 
 
-def test_a_pattern_in_no_namespace_only_forwards() -> None:
-    pattern = lazy_pattern(None, "", r"ab")
-    assert pattern.match("abc") is not None and pattern.sub("-", "abab") == "--"
+def test_the_word_number_pattern_is_compiled_in_the_extractor_s_own_globals() -> None:
+    # (non-ASCII text reads numbers' WORD_NUMBER through quantities' own binding of it)
+    found = quantities.extract_text("hire twenty-one engineers in Zürich")
+    assert found == quantities.extract_text("hire twenty-one engineers in Zurich")
+    assert [q.value for q in found] == [21.0]
+    assert type(quantities._WORD_NUMBER) is re.Pattern
+    assert quantities._WORD_NUMBER.pattern == numbers.WORD_NUMBER.pattern
 
 
 def test_after_a_lint_the_hot_patterns_are_compiled_ones() -> None:

@@ -1,63 +1,17 @@
 """Shared lexical pieces for the English extractors: digits, number words, month names.
 
 Internal to `smartlint.lang.en`. Tables are built at import; regular expressions are
-compiled once, when first used (see `lazy_pattern`).
+compiled once, when first used (see `smartlint._lazyre`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import MutableMapping
-from typing import Any, cast
 
+from smartlint._lazyre import lazy_compiler
 
-class _LazyPattern:
-    """Stands for a regular expression until its first use, then compiles it.
-
-    A cold `smartlint check` of a few goals uses a fraction of the extractors' patterns
-    (the case-blind originals serve only non-ASCII text, fractions and word numbers are
-    rare), and compiling them all at import cost ~15 ms. On first use the compiled
-    pattern replaces this stand-in under its name in `namespace`, so later uses through
-    that global are plain `re.Pattern` calls, as fast as before. `pattern` and `flags`
-    read without compiling (patterns are built from other patterns' text)."""
-
-    __slots__ = ("_compiled", "_name", "_namespace", "flags", "pattern")
-
-    def __init__(
-        self, namespace: MutableMapping[str, Any] | None, name: str, pattern: str, flags: int
-    ) -> None:
-        self._namespace = namespace
-        self._name = name
-        self.pattern = pattern
-        self.flags = flags
-        self._compiled: re.Pattern[str] | None = None
-
-    def compiled(self) -> re.Pattern[str]:
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = re.compile(self.pattern, self.flags)
-            namespace = self._namespace
-            if namespace is not None and namespace.get(self._name) is self:
-                namespace[self._name] = compiled
-        return compiled
-
-    def __getattr__(self, attribute: str) -> Any:
-        # match, search, finditer, ...: those of the compiled pattern
-        return getattr(self.compiled(), attribute)
-
-    def __repr__(self) -> str:
-        return f"lazy_pattern({self.pattern!r}, {self.flags!r})"
-
-
-def lazy_pattern(
-    namespace: MutableMapping[str, Any] | None, name: str, pattern: str, flags: int = 0
-) -> re.Pattern[str]:
-    """`re.compile(pattern, flags)`, compiled when first used.
-
-    `namespace` and `name` are the module globals and the global name the result is bound
-    to: the compiled pattern takes the stand-in's place there. (Give None for a pattern
-    kept elsewhere: it then forwards each call, ~0.2 µs.)"""
-    return cast("re.Pattern[str]", _LazyPattern(namespace, name, pattern, flags))
+# (a cold check of a few goals rarely meets a written number: compiled on first use)
+_lazy = lazy_compiler(globals())
 
 
 #: Full-width digits and signs map to ASCII one code point for one, so offsets do not move.
@@ -151,9 +105,7 @@ _NW_NO_NONE = "|".join(w for w in _NUMBER_WORDS if w not in ("none", "nil", "hal
 
 #: A run of number words ("one hundred and five", "twenty-one", "a dozen"). The run is
 #: bounded (at most 12 words) so that long junk cannot make it backtrack.
-WORD_NUMBER = lazy_pattern(
-    globals(),
-    "WORD_NUMBER",
+WORD_NUMBER = _lazy(
     rf"(?<![\w-])(?:(?:an?|one)[ -]+(?=(?:hundred|thousand|million|billion|dozen)\b)"
     rf"|(?={_NW_NO_NONE}\b))"
     rf"(?:{_NW})(?:(?:[ \t]{{1,3}}|-|[ \t]+and[ \t]+|,[ \t]+)(?:{_NW_NO_NONE})){{0,12}}"
@@ -161,7 +113,7 @@ WORD_NUMBER = lazy_pattern(
     re.IGNORECASE,
 )
 
-_SPLIT = lazy_pattern(globals(), "_SPLIT", r"[\s,-]+")
+_SPLIT = _lazy(r"[\s,-]+")
 
 
 def parse_word_number(text: str) -> float | None:

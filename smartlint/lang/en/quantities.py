@@ -31,6 +31,7 @@ from operator import attrgetter
 
 from spacy.tokens import Doc
 
+from smartlint._lazyre import lazy_compiler
 from smartlint.lang.base import doc_text
 from smartlint.lang.en.numbers import (
     MONTH_RE,
@@ -40,7 +41,6 @@ from smartlint.lang.en.numbers import (
     TENS_WORDS,
     UNITS_WORDS,
     WORD_NUMBER,
-    lazy_pattern,
     normalise,
     parse_word_number,
 )
@@ -446,24 +446,21 @@ _MULTIPLIER_WORD = {
 #: are not worth the time (this keeps junk such as "1 " * 25000 fast downstream too).
 MAX_QUANTITIES = 200
 
-_URL = lazy_pattern(
-    globals(), "_URL", r"(?:https?://|www\.)[^\s<>\"]{1,2000}|<[^<>]{0,2000}>", re.IGNORECASE
-)
+# Each pattern is compiled when first used, then takes its stand-in's place in this module's
+# globals (smartlint._lazyre): a cold check of a few goals uses a third of them.
+_lazy = lazy_compiler(globals())
+_URL = _lazy(r"(?:https?://|www\.)[^\s<>\"]{1,2000}|<[^<>]{0,2000}>", re.IGNORECASE)
 # A number: "1,200", "2027", "4.5", ".5", "1e6". The pattern starts with a character class
 # (the first digit or dot, the "not after a word or dot" test made just after it) so that
 # the regex engine can skip to candidate characters instead of trying every position.
-_DIGITS = lazy_pattern(
-    globals(),
-    "_DIGITS",
+_DIGITS = _lazy(
     r"[\d.](?<![\w.][\d.])"
     r"(?:(?<=\d)(?:\d{0,2}(?:,\d{3}){1,6}(?![\d])|\d{0,19})(?:\.\d{1,12})?"
     r"(?:e[+-]?\d{1,3}(?!\w))?(?![\d])"
     r"|(?<=\.)\d{1,12}(?![\d]))",
 )
 # Things that look numeric but are not quantities; their spans block digit matches.
-_NOT_QUANTITY = lazy_pattern(
-    globals(),
-    "_NOT_QUANTITY",
+_NOT_QUANTITY = _lazy(
     r"(?<![A-Za-z0-9])(?=[A-Za-z0-9])(?:"
     r"(?<![\w.])\d{1,4}(?:\.\d{1,4}){2,6}(?![\w.])"  # versions, IPs: 1.2.3, 192.168.1.2
     r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?)?"  # clock times
@@ -477,9 +474,7 @@ _NOT_QUANTITY = lazy_pattern(
     re.IGNORECASE,
 )
 # Words that make the following number an id, an ordinal name or a date part.
-_ID_BEFORE = lazy_pattern(
-    globals(),
-    "_ID_BEFORE",
+_ID_BEFORE = _lazy(
     r"(?:#|\bno\.|\bnos\.|\b(?:v|ver|version|versions|python|java|ios|android|windows|"
     r"macos|phase|phases|stage|stages|step|steps|sprint|sprints|wave|tier|tiers|level|levels|"
     r"series|gen|generation|release|chapter|section|article|rfc|iso|room|exit|route|highway|"
@@ -493,19 +488,15 @@ _ID_BEFORE = lazy_pattern(
     re.IGNORECASE,
 )
 # JIRA-123, scp-173
-_ALNUM_BEFORE = lazy_pattern(globals(), "_ALNUM_BEFORE", r"[A-Za-z][\w]{0,20}-$")
+_ALNUM_BEFORE = _lazy(r"[A-Za-z][\w]{0,20}-$")
 
-_CURRENCY_BEFORE = lazy_pattern(
-    globals(),
-    "_CURRENCY_BEFORE",
+_CURRENCY_BEFORE = _lazy(
     r"(?:(?<![A-Za-z])(?P<code>US\$|USD|EUR|GBP|JPY|CNY|RMB|INR|CAD|AUD|CHF|SGD|HKD|KRW|SEK|NOK|"
     r"DKK|MXN|BRL|ZAR|Rs\.?|[CA]\$|C[ \t]\$|CA\$|AU\$|HK\$|S\$|NZ\$|R\$)|(?P<sym>[$€£¥₹₩₡₭₽₺₦₱₪฿]))"
     r"[ \t]?$",
     re.IGNORECASE,
 )
-_SIGN_BEFORE = lazy_pattern(
-    globals(),
-    "_SIGN_BEFORE",
+_SIGN_BEFORE = _lazy(
     r"(?:(?<![\w\d.])(?P<dash>[-−–])|\b(?P<word>minus|negative)[ \t]{1,2})$",
     re.IGNORECASE,
 )
@@ -576,54 +567,42 @@ _COMPARATOR_SYMBOLS = (
     ("<", "<"),
     ("=", "="),
 )
-_COMPARATOR_AFTER = lazy_pattern(
-    globals(),
-    "_COMPARATOR_AFTER",
+_COMPARATOR_AFTER = _lazy(
     r"[ \t]+or[ \t]+(?:(?P<ge>more|higher|above|greater|better|over)|(?P<le>less|fewer|lower|"
     r"below|under))\b",
     re.IGNORECASE,
 )
 
-_SCALE_AFTER = lazy_pattern(
-    globals(),
-    "_SCALE_AFTER",
+_SCALE_AFTER = _lazy(
     r"(?:[ \t]{0,2}(?P<word>thousands?|millions?|billions?|trillions?|lakhs?|crores?|hundreds?|"
     r"dozens?)\b|[ \t]?(?P<abbr>k|K|mn|mln|MM|M|bn|B|b|tn|m|G|mil)(?![A-Za-z0-9]))",
 )
-_PERCENT_AFTER = lazy_pattern(
-    globals(),
-    "_PERCENT_AFTER",
+_PERCENT_AFTER = _lazy(
     r"[ \t]{0,2}(?:(?P<pp>%[ \t]{0,2}points?\b|percentage[ \t]+points?\b|percent(?:age)?[ \t]+"
     r"points?\b|pp\b|p\.p\.|ppts?\b|pct[ \t]+pts?\b)|(?P<bps>bps\b|basis[ \t]+points?\b)|"
     r"(?P<pct>%|percent(?:s|age)?\b|per[ \t]?cent\b|pct\b))",
     re.IGNORECASE,
 )
-_MULT_AFTER = lazy_pattern(
-    globals(),
-    "_MULT_AFTER",
+_MULT_AFTER = _lazy(
     r"(?:[ \t]?(?:x|X|×)(?![\w])|-?fold\b|[ \t]{1,2}times(?![ \t]+(?:a|an|"
     r"per|each|every)\b)(?=[ \t]+(?:more|higher|larger|bigger|faster|the|"
     r"over|as|growth)\b|[ \t]*[.,;)]|[ \t]*$))",
 )
-_PLUS_AFTER = lazy_pattern(globals(), "_PLUS_AFTER", r"\+(?![\w+])")
-_UNIT_AFTER = lazy_pattern(
-    globals(),
-    "_UNIT_AFTER",
+_PLUS_AFTER = _lazy(r"\+(?![\w+])")
+_UNIT_AFTER = _lazy(
     r"(?P<sep>[ \t]{0,2}-?|[ \t]{0,2}\(|[ \t]{0,2}\{)(?P<unit>degrees[ \t]+(?:celsius|fahrenheit)|"
     r"(?:square|cubic)[ \t]+(?:meters?|metres?|feet|foot|miles|kilometers|kilometres)|sq[ \t]ft|"
     r"metric[ \t]+tons?|pounds?[ \t]+sterling|us[ \t]+dollars?|chinese[ \t]+yuan|km/h|°[cf]|"
     r"[a-zµ°\"¢$€£₡₭元]{1,12}[0-9]?)(?P<close>\)|\})?(?![\w])",
     re.IGNORECASE,
 )
-_NEXT_WORDS = lazy_pattern(
-    globals(),
-    "_NEXT_WORDS",
+_NEXT_WORDS = _lazy(
     r"[ \t]{1,2}([A-Za-z][\w'&/-]{0,30})(?:[ \t]{1,2}([A-Za-z][\w'&/-]{0,30}))?"
     r"(?:[ \t]{1,2}([A-Za-z][\w'&/-]{0,30}))?",
 )
 # The first word of _NEXT_WORDS alone (its group 1 is the same: the words after it are
 # optional, so they never make it give back a character).
-_NEXT_WORD = lazy_pattern(globals(), "_NEXT_WORD", _NEXT_WORDS.pattern.split("(?:")[0])
+_NEXT_WORD = _lazy(_NEXT_WORDS.pattern.split("(?:")[0])
 _NOUN_STOP = FUNCTION_WORDS | frozenset(
     [
         "been",
@@ -681,42 +660,30 @@ _YEAR_FOLLOWERS = frozenset(
         "onward",
     ]
 )
-_YEAR_PREPS = lazy_pattern(
-    globals(),
-    "_YEAR_PREPS",
+_YEAR_PREPS = _lazy(
     r"\b(?:in|by|since|during|until|till|before|after|from|through|vs\.?|versus|than|of|for|"
     r"to|end|mid|early|late|fy|cy|fiscal|calendar|year|between|and|within|across|throughout|"
     r"with|the|our|its|this|pre|post|circa|around|compared|beyond|spring|summer|fall|autumn|"
     r"winter|q[1-4]|h[12])[ \t,-]{1,3}$",
     re.IGNORECASE,
 )
-_FRACTION_AFTER = lazy_pattern(globals(), "_FRACTION_AFTER", r"/(\d{1,3})(?![\d/])")
-_MIXED_FRACTION_AFTER = lazy_pattern(
-    globals(), "_MIXED_FRACTION_AFTER", r"[ \t]{1,2}(\d{1,2})/(\d{1,2})(?![\d/])"
-)
-_DATE_PREP_BEFORE = lazy_pattern(
-    globals(),
-    "_DATE_PREP_BEFORE",
+_FRACTION_AFTER = _lazy(r"/(\d{1,3})(?![\d/])")
+_MIXED_FRACTION_AFTER = _lazy(r"[ \t]{1,2}(\d{1,2})/(\d{1,2})(?![\d/])")
+_DATE_PREP_BEFORE = _lazy(
     r"\b(?:by|on|before|after|until|till|from|since|between|due)[ \t]{1,2}$",
     re.IGNORECASE,
 )
-_MULTIPLIER_WORDS = lazy_pattern(
-    globals(),
-    "_MULTIPLIER_WORDS",
+_MULTIPLIER_WORDS = _lazy(
     r"\b(?:double[sd]?|doubling|twice|triple[sd]?|tripling|treble|quadruple[sd]?|quadrupling|"
     r"halve[sd]?|halving|twofold|threefold|fourfold|fivefold|tenfold)\b(?![-](?:digit|click|"
     r"check|edged|decker|blind|down|spaced|sided))(?![ \t]+down\b)",  # "double down on": a wish
     re.IGNORECASE,
 )
-_MAJORITY = lazy_pattern(
-    globals(),
-    "_MAJORITY",
+_MAJORITY = _lazy(
     r"\b(?:(?:a|the)[ \t]+)?(?:simple[ \t]+|vast[ \t]+|clear[ \t]+)?majority[ \t]+of\b",
     re.IGNORECASE,
 )
-_ONE_BEFORE_STOP = lazy_pattern(
-    globals(),
-    "_ONE_BEFORE_STOP",
+_ONE_BEFORE_STOP = _lazy(
     r"\b(?:the|this|that|which|each|every|any|no|some|someone|anyone|another|one|a|only|"
     r"no-)[ \t]{1,2}$",
     re.IGNORECASE,
@@ -756,13 +723,11 @@ _ONE_AFTER_STOP = frozenset(
 
 
 _ID_LAST = frozenset(re.findall(r"[a-z]+", _ID_BEFORE.pattern.split("(?:jan")[0]))
-_VERSION_AFTER = lazy_pattern(
-    globals(),
-    "_VERSION_AFTER",
+_VERSION_AFTER = _lazy(
     r"[ \t]+(?:release|version|build|update|patch|upgrade|launch)\b",
     re.IGNORECASE,
 )
-_OUT_OF = lazy_pattern(globals(), "_OUT_OF", r"[ \t]+out[ \t]+of[ \t]+", re.IGNORECASE)
+_OUT_OF = _lazy(r"[ \t]+out[ \t]+of[ \t]+", re.IGNORECASE)
 _SUFFIX_START = frozenset('%"°$€£¥¢-({×₡₭元µ')
 _MONTH_PREFIX = frozenset(
     ["may", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -1011,9 +976,7 @@ def _year_prep_before(norm: str, low: str | None, start: int, last: str) -> bool
     )
 
 
-def _ascii_twin(
-    pattern: re.Pattern[str], lower: str | None = None, *, name: str | None = None
-) -> re.Pattern[str]:
+def _ascii_twin(pattern: re.Pattern[str], lower: str | None = None) -> re.Pattern[str]:
     """The case-sensitive twin of a case-insensitive pattern written in lower case.
 
     On ASCII text put in lower case first it matches exactly where the original matches
@@ -1027,24 +990,19 @@ def _ascii_twin(
     unnamed = text.replace("(?P<", "(?<")
     if not pattern.flags & re.IGNORECASE or unnamed != unnamed.lower():
         raise ValueError(f"not a lower-case case-insensitive pattern: {text!r}")
-    # compiled when first used, in the place of the global `name` (see lazy_pattern)
-    return lazy_pattern(
-        globals() if name else None, name or "", text, pattern.flags & ~re.IGNORECASE
-    )
+    # compiled when first used, then in the place of the stand-in in this module's globals
+    return _lazy(text, pattern.flags & ~re.IGNORECASE)
 
 
-_ID_BEFORE_LOW = _ascii_twin(_ID_BEFORE, name="_ID_BEFORE_LOW")
-_NOT_QUANTITY_LOW = _ascii_twin(
-    _NOT_QUANTITY, _NOT_QUANTITY.pattern.replace("A-Za-z0-9", "a-z0-9"), name="_NOT_QUANTITY_LOW"
-)
-_YEAR_PREPS_LOW = _ascii_twin(_YEAR_PREPS, name="_YEAR_PREPS_LOW")
+_ID_BEFORE_LOW = _ascii_twin(_ID_BEFORE)
+_NOT_QUANTITY_LOW = _ascii_twin(_NOT_QUANTITY, _NOT_QUANTITY.pattern.replace("A-Za-z0-9", "a-z0-9"))
+_YEAR_PREPS_LOW = _ascii_twin(_YEAR_PREPS)
 # (~0.3 µs a match less than the case-blind originals, measured)
 _CURRENCY_LOW = _ascii_twin(
     _CURRENCY_BEFORE,
     _CURRENCY_BEFORE.pattern.lower().replace("(?p<", "(?P<").replace("a-za-z", "a-z"),
-    name="_CURRENCY_LOW",
 )
-_PERCENT_LOW = _ascii_twin(_PERCENT_AFTER, name="_PERCENT_LOW")
+_PERCENT_LOW = _ascii_twin(_PERCENT_AFTER)
 
 # Gates in front of the per-number regexes and checks. Each gate is a necessary condition
 # for what it guards (a regex match, a branch), so skipping when the gate fails cannot
@@ -1617,9 +1575,7 @@ _KIND_UNIT = QuantityKind.UNIT
 _KIND_MULTIPLIER = QuantityKind.MULTIPLIER
 
 
-_RANGE_LINK = lazy_pattern(
-    globals(), "_RANGE_LINK", r"^[ \t]{0,2}(?:-|–|—|to|through)[ \t]{0,2}$", re.IGNORECASE
-)
+_RANGE_LINK = _lazy(r"^[ \t]{0,2}(?:-|–|—|to|through)[ \t]{0,2}$", re.IGNORECASE)
 
 
 _START = attrgetter("start")
@@ -1709,19 +1665,15 @@ def _fix_ranges(b: _Builder, ordered: bool = False) -> None:
 
 
 _LONG_TIME_UNITS = frozenset({"day", "week", "fortnight", "month", "year", "decade"})
-_WINDOW_BEFORE = lazy_pattern(
-    globals(),
-    "_WINDOW_BEFORE",
+_WINDOW_BEFORE = _lazy(
     r"(?:\bwithin|\b(?:in|over|during|for|across|throughout)[ \t]+the[ \t]+(?:next|coming|"
     r"following|first)|\bin|\bover)[ \t]+$",
     re.IGNORECASE,
 )
 # The words _WINDOW_BEFORE can end with (before its trailing blanks).
 _WINDOW_LAST = ("within", "next", "coming", "following", "first", "in", "over")
-_WINDOW_BEFORE_LOW = _ascii_twin(_WINDOW_BEFORE, name="_WINDOW_BEFORE_LOW")
-_OF_RECURRING = lazy_pattern(
-    globals(),
-    "_OF_RECURRING",
+_WINDOW_BEFORE_LOW = _ascii_twin(_WINDOW_BEFORE)
+_OF_RECURRING = _lazy(
     r"[ \t]+(?:of|after|from|following)[ \t]+(?!now\b|today\b)",
     re.IGNORECASE,
 )
@@ -1803,9 +1755,7 @@ _DENOMINATORS = {
 # The ordinals that end a compound denominator ("twenty-fifth").
 _ORDINAL_UNITS = {word: n for word, n in ORDINAL_WORDS.items() if n < 10}
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_FRACTION_WORD = lazy_pattern(
-    globals(),
-    "_FRACTION_WORD",
+_FRACTION_WORD = _lazy(
     r"[ \t]{0,2}-?[ \t]{0,2}(?P<den>(?:(?:"
     + "|".join(_TENS)
     + r")[ -])?(?:"
@@ -1813,16 +1763,12 @@ _FRACTION_WORD = lazy_pattern(
     + r")s?)\b",
     re.IGNORECASE,
 )
-_AND_FRACTION = lazy_pattern(
-    globals(),
-    "_AND_FRACTION",
+_AND_FRACTION = _lazy(
     r"[ \t]+and[ \t]+(?P<num>an?|one|two|three|four|five|six|seven|eight|"
     r"nine)[ \t-]{1,3}(?=[a-z])",
     re.IGNORECASE,
 )
-_A_FRACTION = lazy_pattern(
-    globals(),
-    "_A_FRACTION",
+_A_FRACTION = _lazy(
     r"(?<![\w-])an?[ \t]+(?=(?:half|third|fourth|quarter|fifth|sixth|"
     r"seventh|eighth|ninth|tenth|hundredth|thousandth|millionth|billionth|"
     r"trillionth|twenty|thirty)\b)",
@@ -1868,7 +1814,7 @@ def _scan_words(b: _Builder) -> None:
         if frac and not b.overlaps(m.start(), frac[0], b.taken):
             b.add(m.start(), frac[0], frac[1], QuantityKind.NUMBER)
     numbers = (
-        WORD_NUMBER.finditer(norm) if low_norm is None else _WORD_NUMBER_LOW.finditer(low_norm)
+        _WORD_NUMBER.finditer(norm) if low_norm is None else _WORD_NUMBER_LOW.finditer(low_norm)
     )
     for m in numbers:
         if len(b.out) >= MAX_QUANTITIES:
@@ -1921,11 +1867,13 @@ def _scan_words(b: _Builder) -> None:
         _parse_affixes(b, start, end, value, window, from_words=True)
 
 
-def _scan_multiplier_words(b: _Builder) -> None:
+def _scan_multiplier_words(b: _Builder, which: int) -> None:
+    """`which`: the flags of the words the text has (_HAS_MULTIPLIER_WORD, _HAS_MAJORITY,
+    _HAS_HALF; see _piece_facts), or all three when not known. Each pattern needs its word,
+    whole and in lower case, in the ASCII text; other text ("İ" matches "i"
+    case-insensitively) runs them all."""
     low_norm = b.low
-    # Gates for ASCII text (low_norm set): each pattern needs its word, in lower case, in
-    # the text ("İ" would match "i" case-insensitively, so other text runs them all).
-    if low_norm is None or any(word in low_norm for word in _MULTIPLIER_STEMS):
+    if which & _HAS_MULTIPLIER_WORD:
         words = (
             _MULTIPLIER_WORDS.finditer(b.norm)
             if low_norm is None
@@ -1935,14 +1883,14 @@ def _scan_multiplier_words(b: _Builder) -> None:
             if b.overlaps(*m.span(), b.taken):
                 continue
             b.add(m.start(), m.end(), _MULTIPLIER_WORD[m.group(0).lower()], QuantityKind.MULTIPLIER)
-    if low_norm is None or "majority" in low_norm:
+    if which & _HAS_MAJORITY:
         majority = (
             _MAJORITY.finditer(b.norm) if low_norm is None else _MAJORITY_LOW.finditer(low_norm)
         )
         for m in majority:
             if not b.overlaps(*m.span(), b.taken):
                 b.add(m.start(), m.end(), 50.0, QuantityKind.PERCENT, "percent", None, ">")
-    if low_norm is not None and "half" not in low_norm:
+    if not which & _HAS_HALF:
         return
     halves = (
         _HALF_THRESHOLD.finditer(b.norm)
@@ -1957,12 +1905,13 @@ def _scan_multiplier_words(b: _Builder) -> None:
             b.add(start, end, 50.0, QuantityKind.PERCENT, "percent", None, comparator)
 
 
-# What every _MULTIPLIER_WORDS match contains (in lower case).
-_MULTIPLIER_STEMS = ("doubl", "twice", "tripl", "trebl", "quadrupl", "halv", "fold")
-_A_FRACTION_LOW = _ascii_twin(_A_FRACTION, name="_A_FRACTION_LOW")
-_WORD_NUMBER_LOW = _ascii_twin(WORD_NUMBER, name="_WORD_NUMBER_LOW")
-_MULTIPLIER_WORDS_LOW = _ascii_twin(_MULTIPLIER_WORDS, name="_MULTIPLIER_WORDS_LOW")
-_MAJORITY_LOW = _ascii_twin(_MAJORITY, name="_MAJORITY_LOW")
+_A_FRACTION_LOW = _ascii_twin(_A_FRACTION)
+# numbers.WORD_NUMBER, bound here as a stand-in of this module: the one imported from
+# numbers would stay a stand-in here (its compiled pattern replaces it in numbers only)
+_WORD_NUMBER = _lazy(WORD_NUMBER.pattern, WORD_NUMBER.flags)
+_WORD_NUMBER_LOW = _ascii_twin(WORD_NUMBER)
+_MULTIPLIER_WORDS_LOW = _ascii_twin(_MULTIPLIER_WORDS)
+_MAJORITY_LOW = _ascii_twin(_MAJORITY)
 
 
 def extract_text(text: str) -> list[Quantity]:
@@ -1994,19 +1943,20 @@ def extract_text(text: str) -> list[Quantity]:
         low = norm.lower()
         has_digit = bool(numbers)
         number_words = flags & _HAS_NUMBER_WORD
-        multiplier_words = flags & _HAS_MULTIPLIER_WORD
+        multiplier_words = flags & _ANY_MULTIPLIER_WORD
     else:
         low = norm.lower()
         has_digit = _ANY_DIGIT.search(norm) is not None
         numbers = _digits(norm) if has_digit else ()
-        number_words = multiplier_words = True
+        number_words = True
+        multiplier_words = _ANY_MULTIPLIER_WORD
         if len(norm) < 5000:
             # only the trigger words are kept: the gates below test nothing else
             words = _WORD_TRIGGERS.intersection(_WORDS.findall(low))
             if not has_digit and not words:
                 return []  # the common case of a goal with no number at all: one cheap pass
             number_words = bool(words & _NUMBER_TRIGGERS)
-            multiplier_words = bool(words & _MULTIPLIER_TRIGGERS)
+            multiplier_words = _ANY_MULTIPLIER_WORD if words & _MULTIPLIER_TRIGGERS else 0
     b = _Builder(text, norm, low if ascii_norm else None)
     if has_digit:
         _scan_digits(b, numbers)
@@ -2014,15 +1964,15 @@ def extract_text(text: str) -> list[Quantity]:
     if number_words:
         _scan_words(b)
     if multiplier_words:
-        _scan_multiplier_words(b)
+        _scan_multiplier_words(b, multiplier_words)
     if len(b.out) > 1:
         # (the word scans add after the digit scan, wherever their words are)
         _fix_ranges(b, len(b.out) == found_in_digits)
     return b.out
 
 
-_ANY_DIGIT = lazy_pattern(globals(), "_ANY_DIGIT", r"\d")
-_WORDS = lazy_pattern(globals(), "_WORDS", r"[a-z]+")
+_ANY_DIGIT = _lazy(r"\d")
+_WORDS = _lazy(r"[a-z]+")
 _NOT_A_TO_Z = bytes.maketrans(
     bytes(range(256)), bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 )
@@ -2050,14 +2000,12 @@ _NUMBER_TRIGGERS = frozenset(
     ]
 )
 _MULTIPLIER_TRIGGERS = frozenset([*_MULTIPLIER_WORD, "majority", "half"])
-_HALF_THRESHOLD = lazy_pattern(
-    globals(),
-    "_HALF_THRESHOLD",
+_HALF_THRESHOLD = _lazy(
     r"\b(?:than|over|least|most|nearly|almost|about|under|roughly|approximately|above|below)"
     r"[ \t]+(?P<half>half)\b(?![ \t]+(?:an?|the[ \t]+(?:time|year|day))\b)",
     re.IGNORECASE,
 )
-_HALF_THRESHOLD_LOW = _ascii_twin(_HALF_THRESHOLD, name="_HALF_THRESHOLD_LOW")
+_HALF_THRESHOLD_LOW = _ascii_twin(_HALF_THRESHOLD)
 _WORD_TRIGGERS = _NUMBER_TRIGGERS | _MULTIPLIER_TRIGGERS
 
 # What the scans need from an ASCII goal, read from the pieces between its spaces: no _DIGITS
@@ -2069,7 +2017,10 @@ _WORD_TRIGGERS = _NUMBER_TRIGGERS | _MULTIPLIER_TRIGGERS
 # goal) by a dictionary lookup a piece. Per piece: (flags, its numbers as _digits reads them).
 _HAS_DIGITS = 1  # a _DIGITS match
 _HAS_NUMBER_WORD = 2  # a word of _NUMBER_TRIGGERS
-_HAS_MULTIPLIER_WORD = 4  # a word of _MULTIPLIER_TRIGGERS
+_HAS_MULTIPLIER_WORD = 4  # a word of _MULTIPLIER_WORD ("doubled", "twofold")
+_HAS_MAJORITY = 8  # the word "majority"
+_HAS_HALF = 16  # the word "half"
+_ANY_MULTIPLIER_WORD = _HAS_MULTIPLIER_WORD | _HAS_MAJORITY | _HAS_HALF
 _PieceFacts = tuple[int, tuple[_Digits, ...]]
 _PIECE_FACTS: dict[str, _PieceFacts] = {}
 _PIECE_FACTS_MAX = 8192
@@ -2085,8 +2036,12 @@ def _piece_facts(piece: str) -> _PieceFacts:
     if words:
         if not words.isdisjoint(_NUMBER_TRIGGERS):
             flags |= _HAS_NUMBER_WORD
-        if not words.isdisjoint(_MULTIPLIER_TRIGGERS):
+        if not words.isdisjoint(_MULTIPLIER_WORD):
             flags |= _HAS_MULTIPLIER_WORD
+        if "majority" in words:
+            flags |= _HAS_MAJORITY
+        if "half" in words:
+            flags |= _HAS_HALF
     fact = (flags, spans)
     if len(piece) <= _PIECE_KEEP_LEN:
         if len(_PIECE_FACTS) >= _PIECE_FACTS_MAX:
