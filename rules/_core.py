@@ -17,8 +17,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple, TypeVar
 
-from smartlint_rules._support import _tokens, lazy_regex, trie_pattern
+from smartlint_rules._support import _tokens, trie_pattern
 
+from smartlint._lazyre import lazy_compiler
 from smartlint.config import Config
 from smartlint.lang.en.goal import (
     ANALYSIS_LIMIT,
@@ -42,10 +43,10 @@ from smartlint.model import (
 )
 from smartlint.rule import RuleContext
 
-# Module-level regexes are compiled when first used (see `_support.lazy_regex`): a check of
+# Module-level regexes are compiled when first used (see `smartlint._lazyre`): a check of
 # English goals never uses the Chinese ones, nor some of the English ones (~17 ms of a cold
 # `smartlint check` went to compiling all ~65 at import).
-_lazy = lazy_regex(globals())
+_lazy = lazy_compiler(globals())
 
 
 # ---------------------------------------------------------------------------------------

@@ -16,51 +16,21 @@ from datetime import date
 from typing import Any, NamedTuple, TypeVar
 
 from smartlint import lexicon
+from smartlint._lazyre import lazy_compiler
 from smartlint.config import Config
 from smartlint.errors import ConfigError
-from smartlint.model import Direction, ParsedGoal, Quantity, QuantityKind, TimeFrame, TimeKind
-
-
-class _LazyPattern:
-    """A module-level regex, compiled when first used.
-
-    On the first read of an attribute (`.search`, `.match`, `.pattern`, …) the pattern is
-    compiled and put in its module's globals in place of this stand-in, under every name
-    bound to it: from then on the module's functions find the compiled pattern itself, at
-    no cost over one compiled at import. (A stand-in held elsewhere, as by a test that
-    imported the name, keeps working: it hands each read on to the pattern.)"""
-
-    # (names no Pattern attribute has: `.flags` and `.pattern` reach the pattern)
-    __slots__ = ("_lazy_compiled", "_lazy_flags", "_lazy_namespace", "_lazy_text")
-
-    def __init__(self, namespace: dict[str, Any], pattern: str, flags: int) -> None:
-        self._lazy_namespace = namespace
-        self._lazy_text = pattern
-        self._lazy_flags = flags
-        self._lazy_compiled: re.Pattern[str] | None = None
-
-    def __getattr__(self, name: str) -> Any:
-        compiled = self._lazy_compiled
-        if compiled is None:
-            compiled = self._lazy_compiled = re.compile(self._lazy_text, self._lazy_flags)
-            namespace = self._lazy_namespace
-            for key in [k for k, v in namespace.items() if v is self]:
-                namespace[key] = compiled
-        return getattr(compiled, name)
-
-
-def lazy_regex(namespace: dict[str, Any]) -> Callable[..., re.Pattern[str]]:
-    """A `re.compile(pattern, flags=0)` for the module-level patterns of the module whose
-    globals are `namespace`, that compiles each when it is first used (`_LazyPattern`)."""
-
-    def compile_when_used(pattern: str, flags: int = 0) -> re.Pattern[str]:
-        return _LazyPattern(namespace, pattern, flags)  # type: ignore[return-value]
-
-    return compile_when_used
-
+from smartlint.model import (
+    Direction,
+    ParsedGoal,
+    Quantity,
+    QuantityKind,
+    Span,
+    TimeFrame,
+    TimeKind,
+)
 
 # This module's own patterns too: the Chinese ones serve no English check.
-_lazy = lazy_regex(globals())
+_lazy = lazy_compiler(globals())
 
 _EN_SUFFIX = r"(?:s|es|d|ed|ing)?"
 _T = TypeVar("_T")
@@ -546,8 +516,14 @@ def first_verb(goal: ParsedGoal, config: Config | None = None) -> Term | None:
 def direction(goal: ParsedGoal, config: Config | None = None) -> Direction | None:
     if goal.direction is not None:
         return goal.direction
+    span = goal.verb
+    if span is not None and not _may_find(goal, span, config, _DIRECTION_VALUES):
+        return None  # gate: most verbs the analysis gave no direction have none (~1 µs)
     verb = first_verb(goal, config)
     return _VERB_DIRECTION.get(verb.value) if verb is not None else None
+
+
+_DIRECTION_VALUES = frozenset(_VERB_DIRECTION)
 
 
 # -- metric ----------------------------------------------------------------------------
@@ -800,6 +776,18 @@ def spans_overlap(a: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
 def signed_direction(goal: ParsedGoal, config: Config | None = None) -> Direction | None:
     """INCREASE or DECREASE when the verb itself says which way; None for verbs whose way
     depends on the metric ("improve latency" means lower it) and for the rest."""
+    way = goal.direction
+    span = goal.verb
+    if way is not None:
+        if way not in _SIGNED:
+            return None  # whatever the verb
+        if span is not None and not _may_find(goal, span, config, _BETTER_VALUE):
+            # gate: `first_verb` is read here only for its value being "better", and few
+            # goals have such a verb: most need no search of the verb (~1 µs a goal)
+            return way
+    elif span is not None and not _may_find(goal, span, config, _SIGNED_VALUES):
+        # without the analysis's direction, only a verb of value "up" or "down" gives one
+        return None
     verb = first_verb(goal, config)
     if verb is not None and verb.value == "better":
         return None
@@ -810,3 +798,44 @@ def signed_direction(goal: ParsedGoal, config: Config | None = None) -> Directio
 
 
 _SIGNED = (Direction.INCREASE, Direction.DECREASE)
+
+_BETTER_VALUE = frozenset(["better"])
+_SIGNED_VALUES = frozenset(["up", "down"])
+
+#: (matcher of `goal_verbs`, values) → its entries of those values, whether a test for them
+#: as plain substrings holds on any text (none of them has case) and not on ASCII text
+#: only, and the verb texts tested so far (the same few verbs come back goal after goal)
+_VALUED: dict[
+    tuple[TermMatcher, frozenset[str]], tuple[tuple[str, ...], bool, dict[str, bool]]
+] = {}
+
+
+def _may_find(goal: ParsedGoal, span: Span, config: Config | None, values: frozenset[str]) -> bool:
+    """False when `first_verb(goal, config)`, for a goal with the verb `span`, cannot have
+    a value among `values`: the verb's own entry has none of them, and no entry that has
+    one is inside the span. (A Term `first_in` finds there is an entry matched within the
+    span, so its key is a substring of the span's text: lower-cased when that is ASCII,
+    where IGNORECASE is lower-casing; as it is when the entries have no case at all.)"""
+    verbs = matcher(goal.lang, "goal_verbs", config, inflect=True)
+    if verbs.table.get((goal.verb_lemma or span.text).lower()) in values:
+        return True
+    entry = _VALUED.get((verbs, values))
+    if entry is None:
+        if len(_VALUED) > 64:  # matchers of many configs (tests): start again
+            _VALUED.clear()
+        keys = tuple(k for k, v in verbs.table.items() if v in values)
+        entry = _VALUED[verbs, values] = (keys, all(k.lower() == k.upper() for k in keys), {})
+    piece = goal.text[span.start : span.end]
+    seen = entry[2]
+    hit = seen.get(piece)
+    if hit is None:
+        keys, caseless = entry[0], entry[1]
+        if caseless or piece.isascii():
+            low = piece if caseless else piece.lower()
+            hit = any(key in low for key in keys)
+        else:
+            hit = True
+        if len(seen) > 4096:  # verbs of long junk input: start again
+            seen.clear()
+        seen[piece] = hit
+    return hit

@@ -13,8 +13,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from smartlint_rules import _core, _support
 
+from smartlint._lazyre import LazyPattern
 from smartlint.lang.en.goal import tokenize, verb_lemma
-from smartlint.model import ParsedGoal, Quantity, QuantityKind, Span
+from smartlint.model import Direction, ParsedGoal, Quantity, QuantityKind, Span
 
 # -- which quantities name something (`_en_names`) ---------------------------------------
 
@@ -277,15 +278,18 @@ def test_comparable_by_factor_is_pint_s_conversion(
 
 @pytest.mark.parametrize("module", [_core, _support])
 def test_every_lazy_pattern_is_the_pattern_it_stands_for(module: object) -> None:
-    lazy = {k: v for k, v in vars(module).items() if type(v) is _support._LazyPattern}
+    lazy = {k: v for k, v in vars(module).items() if type(v) is LazyPattern}
     for name, stand_in in lazy.items():
-        compiled = re.compile(stand_in._lazy_text, stand_in._lazy_flags)
-        # a read through the stand-in compiles it (a typo would fail here, not in use)
-        assert stand_in.pattern == compiled.pattern
-        assert stand_in.flags == compiled.flags
+        compiled = re.compile(stand_in.pattern, stand_in.flags)
+        # a search through the stand-in compiles it (a typo would fail here, not in use)
+        stand_in.search("")
         # and puts the compiled pattern in the module in its place
-        assert getattr(module, name) is stand_in._lazy_compiled
+        assert getattr(module, name) is stand_in.compiled()
         assert type(getattr(module, name)) is re.Pattern
+        assert (getattr(module, name).pattern, getattr(module, name).flags) == (
+            compiled.pattern,
+            compiled.flags,
+        )
 
 
 def test_a_matcher_compiles_its_pattern_when_first_searched() -> None:
@@ -308,3 +312,50 @@ def test_next_word_gate_skips_only_texts_the_pattern_cannot_match(text: str, end
     # follows the character after it
     if not ("a" <= text[end + 1 : end + 2] <= "z"):
         assert _core._EN_NEXT_WORD.match(text, end) is None
+
+
+# -- signed_direction's gates before the verb search --------------------------------------
+
+
+def _plain_signed_direction(goal: ParsedGoal) -> Direction | None:
+    """`signed_direction` without its gates (nor `direction`'s): the verb found, then the
+    way (the analysis's, else the verb's)."""
+    verb = _support.first_verb.__wrapped__(goal, None)  # type: ignore[attr-defined]
+    if verb is not None and verb.value == "better":
+        return None
+    way = goal.direction or (_support._VERB_DIRECTION.get(verb.value) if verb else None)
+    return way if way in (Direction.INCREASE, Direction.DECREASE) else None
+
+
+_VERB_WORDS = ["Improve", "improves", "Grow", "Reduce", "cut", "Optimise", "enhanced", "Drive",
+               "ensure", "raise", "Kut", "ſtrengthen", "IMPROVE", "Keep", "hit", "boost",
+               "改善", "提高", "优化", "降低", "确保"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_VERB_WORDS), min_size=1, max_size=3),
+    st.sampled_from(["revenue to $5M", "churn", "NPS by 5 points", "客户流失率", ""]),
+    st.sampled_from([None, *Direction]),
+    st.sampled_from([None, "improve", "grow", "drive", "cut", "ensure", "boost"]),
+    st.integers(0, 2),
+)
+@example(["drive"], "revenue", Direction.INCREASE, "drive", 0)
+@example(["Improve"], "churn", Direction.DECREASE, None, 0)
+@example(["改善"], "客户流失率", Direction.INCREASE, None, 0)
+def test_signed_direction_gate_gives_the_plain_answer(
+    words: list[str], rest: str, way: Direction | None, lemma: str | None, skip: int
+) -> None:
+    head = " ".join(words)
+    text = f"{head} {rest}".strip()
+    lang = "zh" if any("\u4e00" <= c <= "\u9fff" for c in text) else "en"
+    # the verb: the words after the first `skip` characters of the head
+    verb = Span(skip, len(head), head[skip:]) if skip < len(head) else None
+    goal = ParsedGoal(text=text, lang=lang, verb=verb, verb_lemma=lemma, direction=way)
+    assert _support.signed_direction.__wrapped__(goal, None) == _plain_signed_direction(goal)
+    # and `direction`'s own gate: the way of the verb found, when the analysis gave none
+    verb_found = _support.first_verb.__wrapped__(goal, None)  # type: ignore[attr-defined]
+    plain_way = goal.direction or (
+        _support._VERB_DIRECTION.get(verb_found.value) if verb_found is not None else None
+    )
+    assert _support.direction.__wrapped__(goal, None) == plain_way  # type: ignore[attr-defined]
