@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable
 
 from smartlint.model import Finding
 from smartlint.registry import builtin_rule_classes
@@ -13,23 +12,6 @@ from smartlint.rule import Rule
 def builtin_rules() -> list[type[Rule]]:
     """Entry point `smartlint.rules:builtin`: every rule class in this package."""
     return builtin_rule_classes(__name__)
-
-
-class LazyPatterns(dict[str, "re.Pattern[str]"]):
-    """Regexes by name, each compiled when first looked up: a run that never needs one (the
-    Chinese patterns in an English run, a pattern behind a rare gate) does not compile it
-    at start-up, and a compiled one costs a dict look-up (~20 ns more than a global).
-    Two threads may both compile a pattern once; either result is the same pattern."""
-
-    def __init__(self, sources: Mapping[str, str | tuple[str, int]]) -> None:
-        super().__init__()
-        self._sources = sources
-
-    def __missing__(self, name: str) -> re.Pattern[str]:
-        source = self._sources[name]
-        pattern = re.compile(source) if isinstance(source, str) else re.compile(*source)
-        self[name] = pattern
-        return pattern
 
 
 class MadeFindings:

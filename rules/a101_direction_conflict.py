@@ -9,6 +9,7 @@ from typing import ClassVar
 from smartlint_rules import _support as sup
 from smartlint_rules.a105_metric_wrong_direction import better_way, better_word
 
+from smartlint._lazyre import lazy_compiler
 from smartlint.model import Dimension, Direction, Finding, ParsedGoal, Suggestion
 from smartlint.rule import Examples, Rule, RuleContext
 
@@ -30,7 +31,10 @@ _WORSE = {
 }
 
 
-_NUMBER_AND_UNIT = re.compile(r"^(\D{0,3}?[\d.,]+)(.*)$", re.DOTALL)
+#: module patterns compiled on first use (smartlint._lazyre): a cold check compiles
+#: only those its goals need
+_lazy = lazy_compiler(globals())
+_NUMBER_AND_UNIT = _lazy(r"^(\D{0,3}?[\d.,]+)(.*)$", re.DOTALL)
 
 
 def _swapped(baseline: str, target: str) -> tuple[str, str]:

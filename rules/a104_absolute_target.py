@@ -6,27 +6,28 @@ import re
 from collections.abc import Mapping
 from typing import ClassVar
 
-from smartlint_rules import LazyPatterns
 from smartlint_rules import _support as sup
 from smartlint_rules._lists import possible_lists
 
+from smartlint._lazyre import lazy_compiler
 from smartlint.model import Dimension, Finding, ParsedGoal, QuantityKind, Severity
 from smartlint.rule import Examples, Rule, RuleContext
 
-_HUNDRED_PERCENT = re.compile(r"100\s*(?:%|％|percent\b)|百分之百", re.IGNORECASE)
+_lazy = lazy_compiler(globals())
+_HUNDRED_PERCENT = _lazy(r"100\s*(?:%|％|percent\b)|百分之百", re.IGNORECASE)
 
 
 #: "100% of the annual sales quota", "年度销售任务的100%": attainment of a plan, which
 #: a team is expected to reach, not a flawless record.
 #: (Compiled on first use: only a goal with "100%" in it reads them.)
-_PLAN = LazyPatterns({
-    "after": (
-        r"\s*of\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
-        r"(?:quota|plan|target|budget|goal|forecast|commit)s?\b",
-        re.IGNORECASE,
-    ),
-    "zh_before": r"(?:任务|计划|指标|目标|预算|配额)(?:的|之)?\s*(?:完成率)?\s*(?:达到|完成)?\s*$",
-})
+_PLAN_AFTER = _lazy(
+    r"\s*of\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:quota|plan|target|budget|goal|forecast|commit)s?\b",
+    re.IGNORECASE,
+)
+_ZH_PLAN_BEFORE = _lazy(
+    r"(?:任务|计划|指标|目标|预算|配额)(?:的|之)?\s*(?:完成率)?\s*(?:达到|完成)?\s*$"
+)
 
 
 class AbsoluteTarget(Rule):
@@ -99,7 +100,7 @@ class AbsoluteTarget(Rule):
         for q in goal.quantities:
             if q.start <= m.start() < q.end and q.kind is QuantityKind.MULTIPLIER:
                 return []
-        plan = _PLAN["after"].match(goal.text, m.end()) or _PLAN["zh_before"].search(
+        plan = _PLAN_AFTER.match(goal.text, m.end()) or _ZH_PLAN_BEFORE.search(
             goal.text, 0, m.start())
         if plan:
             return []  # "100% of the sales quota" is hitting the plan, not a perfect score

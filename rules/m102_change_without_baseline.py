@@ -6,9 +6,10 @@ import re
 from collections.abc import Mapping
 from typing import ClassVar
 
-from smartlint_rules import LazyPatterns, MadeFindings
+from smartlint_rules import MadeFindings
 from smartlint_rules import _support as sup
 
+from smartlint._lazyre import lazy_compiler
 from smartlint.config import Config
 from smartlint.model import (
     Dimension,
@@ -23,6 +24,8 @@ from smartlint.model import (
 from smartlint.rewrite import PLACEHOLDERS
 from smartlint.rule import Examples, Rule, RuleContext
 
+_lazy = lazy_compiler(globals())
+
 #: enum members bound once: `Kind.MEMBER` looks through the enum's metaclass on every
 #: use (~70 ns more than a global; several a goal)
 _PERCENT = QuantityKind.PERCENT
@@ -31,14 +34,14 @@ _REFERENCE = TimeKind.REFERENCE
 
 _TITLE = {"en": "Add the baseline", "zh": "补充基线"}
 #: Between the metric and its change: "sales by 10%", "bookings 3x".
-_EN_METRIC_THEN_CHANGE = re.compile(r"\s*by\s+", re.IGNORECASE)
+_EN_METRIC_THEN_CHANGE = _lazy(r"\s*by\s+", re.IGNORECASE)
 
 
 #: Words that make the next figure the level to reach, not a change: "to 3x quota",
 #: "to within ±5%", "达到3倍".
 # the look-ahead holds the first letters of the words: it changes no match, and the search
 # (at every position of the 24 characters before the figure) gives up sooner (1.2 → 0.7 µs)
-_EN_LEVEL_BEFORE = re.compile(
+_EN_LEVEL_BEFORE = _lazy(
     r"(?=[tuwbanlm])\b(?:to|within|under|below|above|at|at least|at most|no more than|less than|"
     r"more than)\s+(?:within\s+)?[±+~-]?\s*$",
     re.IGNORECASE,
@@ -49,25 +52,17 @@ _EN_OVER_LAST_WORDS = ("year", "quarter", "month", "yoy", "qoq", "mom")
 _EN_OVER_LAST_LINKS = ("over", "yoy", "qoq", "mom", "last", "previous", "prior")
 #: Compiled on first use: the Chinese ones only for Chinese goals, "over last year" only
 #: past its word gates (a cold English check compiled all four for nothing, ~2.5 ms)
-_LAZY = LazyPatterns({
-    "zh_verb_before": r"(?:提高|提升|增加|增长|上升|降低|减少|下降|缩短|压缩|优化|改善|改进|增强|"
-                      r"加强|翻)[了]?\s*$",
-    "zh_level_before": r"(?:到|至|达到|为|控制在|保持在|不低于|不高于|不超过)\s*[±+~-]?\s*$",
-    "en_over_last": (
-        r"\b(?:year[- ]over[- ]year|yoy|quarter[- ]over[- ]quarter|qoq|month[- ]over[- ]month|"
-        r"mom|(?:compared (?:with|to)|versus|vs\.?|over|on) (?:last|the previous|the prior) "
-        r"(?:year|quarter|month))\b",
-        re.IGNORECASE,
-    ),
-    "zh_over_last": r"同比|环比|较上年|较去年|比去年|比上年|较上季度|比上季度",
-})
-
-
-def __getattr__(name: str) -> re.Pattern[str]:
-    """The lazily compiled patterns under their former module-level names."""
-    if name == "_ZH_LEVEL_BEFORE":
-        return _LAZY["zh_level_before"]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+_ZH_VERB_BEFORE = _lazy(
+    r"(?:提高|提升|增加|增长|上升|降低|减少|下降|缩短|压缩|优化|改善|改进|增强|加强|翻)[了]?\s*$"
+)
+_ZH_LEVEL_BEFORE = _lazy(r"(?:到|至|达到|为|控制在|保持在|不低于|不高于|不超过)\s*[±+~-]?\s*$")
+_EN_OVER_LAST = _lazy(
+    r"\b(?:year[- ]over[- ]year|yoy|quarter[- ]over[- ]quarter|qoq|month[- ]over[- ]month|"
+    r"mom|(?:compared (?:with|to)|versus|vs\.?|over|on) (?:last|the previous|the prior) "
+    r"(?:year|quarter|month))\b",
+    re.IGNORECASE,
+)
+_ZH_OVER_LAST = _lazy(r"同比|环比|较上年|较去年|比去年|比上年|较上季度|比上季度")
 
 
 def _names_its_base(goal: ParsedGoal) -> bool:
@@ -78,7 +73,7 @@ def _names_its_base(goal: ParsedGoal) -> bool:
         if t.kind is reference:
             return True
     if goal.lang == "zh":
-        return bool(_LAZY["zh_over_last"].search(goal.text))
+        return bool(_ZH_OVER_LAST.search(goal.text))
     # gate: every English form holds one of these words, and the pattern costs ~11 µs a goal
     lower = goal.text.lower()
     for word in _EN_OVER_LAST_WORDS:  # (plain loops: a generator for `any` cost ~0.4 µs)
@@ -94,7 +89,7 @@ def _names_its_base(goal: ParsedGoal) -> bool:
                 break
         else:
             return False
-    return bool(_LAZY["en_over_last"].search(goal.text))
+    return bool(_EN_OVER_LAST.search(goal.text))
 
 
 @sup.per_goal  # A103 and M102 ask in turn about the same change
@@ -104,7 +99,7 @@ def is_level_not_change(goal: ParsedGoal, change: Quantity) -> bool:
     before = goal.text[max(0, change.start - 24) : change.start]
     if not _may_end_with_level_word(before):
         return False
-    pattern = _LAZY["zh_level_before"] if goal.lang == "zh" else _EN_LEVEL_BEFORE
+    pattern = _ZH_LEVEL_BEFORE if goal.lang == "zh" else _EN_LEVEL_BEFORE
     return bool(pattern.search(before))
 
 
@@ -134,7 +129,7 @@ def baseline_insertion(
     `config` is the run's: its lexicon additions (a user's goal verbs) place the metric
     when the analysis found none, and the per-goal memo of the metric is the rules' own."""
     if goal.lang == "zh":
-        m = _LAZY["zh_verb_before"].search(goal.text, 0, change_start)
+        m = _ZH_VERB_BEFORE.search(goal.text, 0, change_start)
         at = m.start() if m else change_start
         return at, f"从{PLACEHOLDERS['zh']['baseline']}"
     # after the metric, so that the change still reads on: "Increase sales from <baseline>

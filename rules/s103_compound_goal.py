@@ -6,18 +6,20 @@ import re
 from collections.abc import Mapping
 from typing import ClassVar
 
-from smartlint_rules import LazyPatterns
 from smartlint_rules import _support as sup
 
+from smartlint._lazyre import lazy_compiler
 from smartlint.config import Config
 from smartlint.model import Dimension, Finding, ParsedGoal, Suggestion
 from smartlint.rule import Examples, Rule, RuleContext
+
+_lazy = lazy_compiler(globals())
 
 # Each starts with a look-ahead at the characters every match starts with (what the leading
 # `\s*` may take, or the joint's first character): it changes no match, and the scan then
 # gives up at once inside words instead of trying the alternation (en 4.9 → 3.7 µs a goal
 # that may hold a joint; zh 1.7 → 1.4).
-_EN_JOIN = re.compile(
+_EN_JOIN = _lazy(
     r"(?=[\s,;])"
     r"\s*(?:;\s*|,?\s+(?:and|as well as|while|plus|and also)\s+|,\s+)(?:also\s+|then\s+)?",
     re.IGNORECASE,
@@ -25,25 +27,25 @@ _EN_JOIN = re.compile(
 
 
 #: a comma, spaces and a letter (a superset of the letters: \w that is no digit nor "_")
-_EN_COMMA_LETTER = re.compile(r",\s*[^\W\d_]")
+_EN_COMMA_LETTER = _lazy(r",\s*[^\W\d_]")
 
 
 #: a word of each joining phrase (in English, where each stands between white space)
 _JOIN_WORDS = frozenset({"and", "while", "plus", "well"})
 
 
-def _may_join(text: str, zh: bool, letter_verbs: bool = False) -> bool:
+def _may_join(text: str, lang: str, config: Config | None = None) -> bool:
     """False when `text` cannot hold a joint: a test of what every joint holds, so that the
     join pattern (which tries a match at every character) need not run on 3 of 4 English
     goals (9 µs → 0.4 µs). In English: ";", "," or a part of each joining word ("wh" of
     "while", "plu" of "plus": under IGNORECASE "i" and "s" also match "ı" and "ſ", which
     lower() leaves as they are).
 
-    `letter_verbs`: every goal verb starts with an ASCII letter. An English text with no
-    ";" and no joining word can then only hold ", " joints, and each needs a verb right
-    after it: a comma followed by a digit ("June 30, 2027", the usual comma) is no joint
-    (the join scan skipped on ~2 goals in 5 that have a comma: ~3 µs each)."""
-    if zh:
+    When every goal verb (of `config`) starts with an ASCII letter, an English text with no
+    ";" and no joining word can only hold ", " joints, and each needs a verb right after
+    it: a comma followed by a digit ("June 30, 2027", the usual comma) is no joint (the
+    join scan skipped on ~2 goals in 5 that have a comma: ~3 µs each)."""
+    if lang == "zh":
         return "," in text or ";" in text or "，" in text or "；" in text or "、" in text or (
             "并" in text or "同时" in text or "以及" in text)
     if ";" in text:
@@ -62,7 +64,9 @@ def _may_join(text: str, zh: bool, letter_verbs: bool = False) -> bool:
             return True
     if "," not in text:
         return False
-    return not letter_verbs or _EN_COMMA_LETTER.search(text) is not None
+    # the verbs asked for last: most goals were answered above without them
+    return _EN_COMMA_LETTER.search(text) is not None or not sup.matcher(
+        lang, "goal_verbs", config, inflect=True).ascii_letter_first
 
 
 #: Spans up to this long are looked up by their words (`TermMatcher.first_in`).
@@ -70,14 +74,14 @@ _SHORT_SPAN = 48
 
 #: compiled on first use: the Chinese patterns (a cold English check compiled them for
 #: nothing: ~1 ms), and the one read only to make the suggestion of a finding
-_LAZY = LazyPatterns({
-    # the preposition a time frame may leave outside its span ("in 2027" → "2027")
-    "en_time_prep": (r"\b(?:in|by|during|before|until|till|within|over|through|for|at|from)\s+$",
-                     re.IGNORECASE),
-    "join": r"(?=[\s，,；;、并同以])\s*(?:[，,；;、]\s*(?:并且|并|同时|以及|还要|且)?|"
-            r"并且|同时|以及|并)\s*",
-    "means": r"\s*(?:通过|借助|依托|利用|依靠|凭借)",
-})
+# the preposition a time frame may leave outside its span ("in 2027" → "2027")
+_EN_TIME_PREP = _lazy(
+    r"\b(?:in|by|during|before|until|till|within|over|through|for|at|from)\s+$", re.IGNORECASE
+)
+_ZH_JOIN = _lazy(
+    r"(?=[\s，,；;、并同以])\s*(?:[，,；;、]\s*(?:并且|并|同时|以及|还要|且)?|并且|同时|以及|并)\s*"
+)
+_ZH_MEANS = _lazy(r"\s*(?:通过|借助|依托|利用|依靠|凭借)")
 _TITLE = {"en": "Split into {n} goals", "zh": "拆分为{n}个目标"}
 
 
@@ -85,10 +89,10 @@ def split_points(goal: ParsedGoal, config: Config | None = None) -> list[tuple[i
     """(start, end) of each joint between two independent parts of the goal."""
     text = goal.text
     zh = goal.lang == "zh"
-    verbs = sup.matcher(goal.lang, "goal_verbs", config, inflect=True)
-    if not _may_join(text, zh, verbs.ascii_letter_first):
+    if not _may_join(text, goal.lang, config):
         return []
-    join = _LAZY["join"] if zh else _EN_JOIN
+    verbs = sup.matcher(goal.lang, "goal_verbs", config, inflect=True)
+    join = _ZH_JOIN if zh else _EN_JOIN
     points: list[tuple[int, int]] = []
     part_start = 0
     size = len(text)
@@ -111,7 +115,7 @@ def split_points(goal: ParsedGoal, config: Config | None = None) -> list[tuple[i
             continue  # "…, reaching $5M" describes the same outcome
         if after.value == "keep":
             continue  # "…, while keeping the win rate above 30%" is a guardrail, not an outcome
-        if zh and _LAZY["means"].match(text, part_start):
+        if zh and _ZH_MEANS.match(text, part_start):
             continue  # "通过举办培训，将采用率提高到60%": the first part is the means
         before = (verbs.first_in if m.start() - part_start <= _SHORT_SPAN else verbs.first)(
             text, part_start, m.start())
@@ -241,7 +245,7 @@ def _parts(goal: ParsedGoal, points: list[tuple[int, int]]) -> list[str]:
             if zh:
                 piece = shared.text + piece if shared.start < start else piece + shared.text
             else:
-                lead = _LAZY["en_time_prep"].search(text, 0, shared.start)
+                lead = _EN_TIME_PREP.search(text, 0, shared.start)
                 when = text[lead.start() if lead else shared.start : shared.end]
                 piece = f"{piece} {when[0].lower()}{when[1:]}"
         if not zh and piece:

@@ -6,14 +6,15 @@ import re
 from collections.abc import Mapping
 from typing import ClassVar
 
-from smartlint_rules import LazyPatterns
 from smartlint_rules import _support as sup
 from smartlint_rules._lists import possible_lists
 
+from smartlint._lazyre import lazy_compiler
 from smartlint.model import Dimension, Finding, ParsedGoal, Severity, Suggestion, TimeKind
 from smartlint.rewrite import deadline_phrase
 from smartlint.rule import Examples, Rule, RuleContext
 
+_lazy = lazy_compiler(globals())
 _TITLE = {"en": "Add a deadline", "zh": "加上期限"}
 #: bound once: an enum member read through its class costs ~70 ns more than a global
 _FREQUENCY = TimeKind.FREQUENCY
@@ -21,16 +22,14 @@ _FREQUENCY = TimeKind.FREQUENCY
 #: "monthly active users"): then nobody reads them as a deadline. Compiled on first use,
 #: by a goal with a frequency: the class of every CJK character alone took ~2.5 ms to
 #: compile, which a cold English check paid for nothing
-_LAZY = LazyPatterns({
-    "adjective": (
-        r"(?:daily|weekly|biweekly|monthly|quarterly|annual|yearly|semi-annual|half-yearly)$",
-        re.I,
-    ),
-    "noun_next": r"\s+(?!(?:in|by|for|from|to|until|through|over|and|or|at|on|per|during|since)\b)"
-                 r"[A-Za-z]",
-    "zh_adjective": r"(?:年度|月度|季度|半年度|周度|年|月|季)$",
-    "zh_noun_next": r"[\u4e00-\u9fffA-Za-z]",
-})
+_ADJECTIVE = _lazy(
+    r"(?:daily|weekly|biweekly|monthly|quarterly|annual|yearly|semi-annual|half-yearly)$", re.I
+)
+_NOUN_NEXT = _lazy(
+    r"\s+(?!(?:in|by|for|from|to|until|through|over|and|or|at|on|per|during|since)\b)[A-Za-z]"
+)
+_ZH_ADJECTIVE = _lazy(r"(?:年度|月度|季度|半年度|周度|年|月|季)$")
+_ZH_NOUN_NEXT = _lazy(r"[\u4e00-\u9fffA-Za-z]")
 
 
 def _names_the_metric(text: str, start: int, end: int, lang: str) -> bool:
@@ -38,9 +37,9 @@ def _names_the_metric(text: str, start: int, end: int, lang: str) -> bool:
     frequency is part of the metric's name, not a time frame the goal is bounded by."""
     word = text[start:end]
     if lang == "zh":
-        return bool(_LAZY["zh_adjective"].search(word)) and not word.startswith("每") and bool(
-            _LAZY["zh_noun_next"].match(text, end))
-    return bool(_LAZY["adjective"].fullmatch(word)) and bool(_LAZY["noun_next"].match(text, end))
+        return bool(_ZH_ADJECTIVE.search(word)) and not word.startswith("每") and bool(
+            _ZH_NOUN_NEXT.match(text, end))
+    return bool(_ADJECTIVE.fullmatch(word)) and bool(_NOUN_NEXT.match(text, end))
 
 
 class FrequencyNotDeadline(Rule):

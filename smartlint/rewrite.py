@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from smartlint._lazyre import lazy_compiler
 from smartlint.config import Config
 from smartlint.model import (
     Context,
@@ -107,45 +108,32 @@ _BETTER_VERBS = {
     "en": {"improve", "optimize", "optimise", "enhance", "strengthen", "better"},
     "zh": {"改善", "改进", "优化", "提升", "加强", "增强"},
 }
-_SPACES = re.compile(r"[ \t]{2,}")
 
 
-class _LazyPatterns(dict[str, "re.Pattern[str]"]):
-    """Regexes by name, compiled when first looked up (`smartlint_rules.LazyPatterns`, which
-    this module cannot import: the rules package imports it): the Chinese ones and those
-    behind rare gates are not compiled by an English run that never reads them."""
-
-    def __init__(self, sources: dict[str, tuple[str, int]]) -> None:
-        super().__init__()
-        self._sources = sources
-
-    def __missing__(self, name: str) -> re.Pattern[str]:
-        pattern = self[name] = re.compile(*self._sources[name])
-        return pattern
-
-
-_LAZY = _LazyPatterns({
-    # where the clause of a Chinese metric ends
-    "zh_clause_end": (r"[，,；;。！!？?\s]|[在于到至]|前|内", 0),
-    #: "Keep churn low", "Maintain uptime high": a metric and a vague level word (read
-    #: for a "keep" verb only)
-    "en_keep_level": (r"\s+(.+?)\s+(low|high|down|up|stable|steady)\b", re.I),
-    #: "Win more mid-market deals": the count to reach replaces "more" before a plural noun
-    #: (read past a test for "more")
-    "en_more_plural": (r"\bmore\s+(?=(?:[\w-]+\s+){0,2}[A-Za-z-]*[a-rt-z]s\b)", re.I),
-    "zh_metric_end": (
-        r"(?:率|成本|时间|时长|周期|费用|满意度|指数|数量|人数|收入|营收|利润|份额|金额|规模|次数|"
-        r"天数|得分|分数|评分|单价|销量|销售额)$",
-        0,
-    ),
-})
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
+#: The module's patterns are compiled on first use (smartlint._lazyre): the Chinese ones
+#: and those behind rare gates are not compiled by an English run that never reads them,
+#: nor are those of the level rewrite by a check with no goal that needs it.
+_lazy = lazy_compiler(globals())
+_SPACES = _lazy(r"[ \t]{2,}")
+#: where the clause of a Chinese metric ends
+_ZH_CLAUSE_END = _lazy(r"[，,；;。！!？?\s]|[在于到至]|前|内")
+#: "Keep churn low", "Maintain uptime high": a metric and a vague level word (read for a
+#: "keep" verb only)
+_EN_KEEP_LEVEL = _lazy(r"\s+(.+?)\s+(low|high|down|up|stable|steady)\b", re.I)
+#: "Win more mid-market deals": the count to reach replaces "more" before a plural noun
+#: (read past a test for "more")
+_EN_MORE_PLURAL = _lazy(r"\bmore\s+(?=(?:[\w-]+\s+){0,2}[A-Za-z-]*[a-rt-z]s\b)", re.I)
+_ZH_METRIC_END = _lazy(
+    r"(?:率|成本|时间|时长|周期|费用|满意度|指数|数量|人数|收入|营收|利润|份额|金额|规模|次数|"
+    r"天数|得分|分数|评分|单价|销量|销售额)$"
+)
+_SPACE_BEFORE_PUNCT = _lazy(r"\s+([,.;:!?])")
 #: The gate of `_SPACE_BEFORE_PUNCT`: it matches where this does (a run of spaces before a
 #: mark ends with one space before it), and one character, not a run, is cheaper to try at
 #: each position (1.7 → 1.0 µs a rewrite, measured). The mark first, then the space before
 #: it: the scan then looks for the few marks, not at every character (1.37 → 0.91 µs on
 #: the benchmark's rewrites)
-_SPACE_PUNCT = re.compile(r"[,.;:!?](?<=\s.)")
+_SPACE_PUNCT = _lazy(r"[,.;:!?](?<=\s.)")
 
 
 class _Edit(NamedTuple):
@@ -403,7 +391,7 @@ def zh_whole_metric(goal: ParsedGoal, span: tuple[int, int], verb_end: int) -> t
     start, end = span
     text = goal.text
     if verb_end <= start:
-        clause = _LAZY["zh_clause_end"].search(text, end)
+        clause = _ZH_CLAUSE_END.search(text, end)
         stop = clause.start() if clause is not None else len(text)
         if not any(ch.isdigit() for ch in text[end:stop]):
             end = stop
@@ -450,7 +438,7 @@ def _measure_edit(
 
 #: Where the object of the verb ends in English: a later clause ("by improving …",
 #: "so that …", "and …") or punctuation. "to" is not one: "time to hire" is one metric.
-_EN_OBJECT_END = re.compile(
+_EN_OBJECT_END = _lazy(
     r"\s*[,;:(]|\s(?:by|through|via|so that|so|while|without|and|but|because|as)\s", re.I
 )
 _TRAILING_PREPS = (
@@ -458,11 +446,11 @@ _TRAILING_PREPS = (
     "through", "throughout", "ahead of", "no later than", "the end of", "by the end of",
     "end of",
 )
-_EN_TRAILING_PREP = re.compile(r"\s(?:" + "|".join(_TRAILING_PREPS) + ")$", re.I)
+_EN_TRAILING_PREP = _lazy(r"\s(?:" + "|".join(_TRAILING_PREPS) + ")$", re.I)
 #: The longest text _EN_TRAILING_PREP can match (a space and the longest phrase).
 _TRAILING_PREP_SPAN = 1 + max(len(p) for p in _TRAILING_PREPS)
 #: "the number of reps at quota": a count or share of anything is measurable.
-_EN_COUNT_OF = re.compile(
+_EN_COUNT_OF = _lazy(
     r"(?:the\s+)?(?:number|count|share|percentage|proportion|amount|volume|rate|ratio)\s+of\s",
     re.I,
 )
@@ -547,7 +535,7 @@ def _measurable(goal: ParsedGoal, span: tuple[int, int], config: Config | None) 
     if (vague.first_in if short else vague.first)(text, wide, end) is not None:
         return False
     if goal.lang == "zh":
-        if _LAZY["zh_metric_end"].search(text[start:end]):
+        if _ZH_METRIC_END.search(text[start:end]):
             return True
         for name in ("metric_direction", "metric_nouns"):
             terms = sup.matcher("zh", name, config)
@@ -629,7 +617,7 @@ def _level_plan(goal: ParsedGoal, config: Config | None) -> LevelPlan:
     if lang == "en" and verb is not None and verb.value == "keep":
         # matched only for a "keep" verb: its lazy `.+?` tries the rest of the text to the
         # end (~1 µs a goal with a verb), and only "Keep churn low" needs it
-        kept = _LAZY["en_keep_level"].match(text, verb.end)
+        kept = _EN_KEEP_LEVEL.match(text, verb.end)
         if kept is not None:
             bound = "below" if kept.group(2).lower() in ("low", "down") else "above"
             if kept.group(2).lower() in ("stable", "steady"):
@@ -693,7 +681,7 @@ def _more_plural(text: str, lang: str) -> tuple[int, int] | None:
     asked only for a plan with a measure clause of its own (the others do not read it)."""
     if lang != "en" or "more" not in text.lower():
         return None  # gate: the pattern (with its look-ahead) tries every position, ~2.6 µs
-    found = _LAZY["en_more_plural"].search(text)
+    found = _EN_MORE_PLURAL.search(text)
     return (found.start(), found.end()) if found is not None else None
 
 

@@ -112,7 +112,7 @@ def test_metric_without_target_length_limit_is_configurable() -> None:
 
 # -- M104 yes-no-key-result -------------------------------------------------------------
 
-KR = {"goal_type": "key_result", "parent": "Win more self-serve customers"}
+KR: dict[str, Any] = {"goal_type": "key_result", "parent": "Win more self-serve customers"}
 
 
 @pytest.mark.parametrize(
@@ -138,7 +138,7 @@ def test_yes_no_key_result(text: str, lang: str, verb: str) -> None:
         ("Publish 15 customer case studies by March 31, 2027", KR),  # a count is measurable
     ],
 )
-def test_yes_no_key_result_quiet(text: str, context: dict[str, str]) -> None:
+def test_yes_no_key_result_quiet(text: str, context: dict[str, Any]) -> None:
     assert fired("M104", text, "en", **context) == []
 
 
@@ -155,7 +155,7 @@ def test_yes_no_key_result_quiet(text: str, context: dict[str, str]) -> None:
     ],
 )
 def test_a_rule_that_repeats_missing_measure_yields_to_it(
-    code: str, text: str, lang: str, context: dict[str, str]
+    code: str, text: str, lang: str, context: dict[str, Any]
 ) -> None:
     ctx = Context(reference_date=REFERENCE_DATE, **context)
     alone = smartlint.lint(text, lang=lang, context=ctx, config=Config(select=(code,)))

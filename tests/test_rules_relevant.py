@@ -34,7 +34,7 @@ GOAL = "Reduce customer churn from 5% to 3% by June 30, 2027"
         ({}, False, None),  # no hierarchy given: nothing to say
     ],
 )
-def test_missing_parent(context: dict[str, str], fires: bool, word: str | None) -> None:
+def test_missing_parent(context: dict[str, Any], fires: bool, word: str | None) -> None:
     found = fired("R101", GOAL, "en", **context)
     assert bool(found) == fires
     if word:

@@ -401,6 +401,23 @@ def test_lists_left_out_are_not_in_the_goal(text: str) -> None:
             assert list(sup.matcher("en", name)._re.finditer(goal.text)) == [], name
 
 
+def test_a_list_is_possible_only_with_all_the_words_of_an_entry() -> None:
+    # one word of a longer entry ("quarter" of "per quarter", "time" of "over time") is not
+    # enough to send the goal to the list's search; the whole entry is
+    from smartlint_rules import _lists
+
+    def possible(text: str) -> frozenset[str]:
+        return _lists.possible_lists(smartlint.parse(text, lang="en",
+                                                     reference_date=REFERENCE_DATE))
+
+    assert possible("Grow revenue by 10% by June over time") == {"vague_time"}
+    assert possible("Cut time to hire in each quarter") == {"frequency_time"}
+    assert possible("Grow revenue by 10% per quarter, soon") == {"frequency_time",
+                                                                 "vague_time"}
+    assert possible("Cut time to hire by 10% this quarter") == frozenset()
+    assert possible("Réduire le temps de 10 % par trimestre") == set(_lists.GATED)
+
+
 @given(st.lists(st.tuples(st.sampled_from(["a", "kpi", "Grow", "—", "2027", ""]),
                           st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", "\u2003", "\x1f"])),
                 min_size=25, max_size=45))
