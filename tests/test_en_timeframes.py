@@ -515,13 +515,34 @@ _NEXT_WORDS = [
     "x",
     "2027",
     "",
+    # after an ordinal, "all", "half", "a", "year" ... (round 2)
+    "quarter",
+    "fiscal quarter",
+    "half",
+    "hour",
+    "an hour",
+    "couple of weeks",
+    "few days",
+    "hundred days",
+    "dozen weeks",
+    "half day",
+    "end",
+    "to date",
+    "over year",
+    "on month",
+    "over quarter",
+    "week",
+    "year",
+    "response time",
 ]
 
 
 def test_the_next_word_gate_only_drops_atoms_that_cannot_match() -> None:
     # every combination (a few thousand texts): the gate must never hide a match
     checked = 0
-    for token in ("the", "The", "THE", "5", "12", "123", "30", "7", "2027", "1999"):
+    words = sorted(k for k in timeframes._NEXT_PAIRS if k[0] != "#")  # every gated word
+    tokens = ["The", "THE", "5", "12", "123", "30", "7", "2027", "1999", "First", "Whole", "An"]
+    for token in words + tokens:
         for sep in (" ", "  ", "\t", "", "-", " ſ"):
             for word in _NEXT_WORDS:
                 for tail in ("", " ", ",", " 2027", " of 2027"):
