@@ -94,6 +94,21 @@ def test_goals_already_parsed_are_not_primed_again() -> None:
     api._PREPARED.clear()
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(GOALISH, ANY_TEXT), max_size=6), st.sampled_from([None, "en", "zh"]))
+def test_priming_tells_the_language_lint_reports(texts: list[str], lang: str | None) -> None:
+    # callers pass it on to `lint` instead of letting it detect the language again
+    for config in (api._DEFAULT_CONFIG, Config(max_length=20)):
+        langs = api._prime([(t, lang, CTX) for t in texts], config)
+        api._PREPARED.clear()
+        linted = [smartlint.lint(t, lang=lang, context=CTX, config=config) for t in texts]
+        assert langs == [result.lang for result in linted]
+
+
+def test_priming_gives_the_languages_as_given_when_it_cannot_prepare() -> None:
+    assert api._prime([("Raise NPS to 45", "fr", CTX), (42, None, CTX)]) == ["fr", None]  # type: ignore[list-item]
+
+
 def test_priming_never_raises_and_lint_still_reports_the_problem() -> None:
     api._prime([("Raise NPS to 45", "fr", CTX), (42, None, CTX)])  # type: ignore[list-item]
     with pytest.raises(SmartlintError, match="unsupported language"):
