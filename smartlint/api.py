@@ -98,22 +98,14 @@ def _build_parse(
     found = _PREPARED.pop((text, lang), None)  # analysed ahead by `_prime`
     doc, quantities, times, analysis = found or (_analyse_text or _bind_pipeline())(lang, text)
     timeframes = tuple([m.resolve(reference_date, fiscal_year_start) for m in times])
+    # positional, in field order (keywords cost ~0.6 µs more a goal, timeit): text, lang,
+    # quantities, timeframes, verb, verb_lemma, direction, metric, baseline, target,
+    # change, placeholders, reference_date, source_doc
+    a = analysis
     return ParsedGoal(
-        text=text,
-        lang=lang,
-        quantities=quantities,
-        timeframes=timeframes,
-        verb=analysis.verb,
-        verb_lemma=analysis.verb_lemma,
-        direction=analysis.direction,
-        metric=analysis.metric,
-        baseline=analysis.baseline,
-        target=analysis.target,
-        change=analysis.change,
-        placeholders=analysis.placeholders,
-        reference_date=reference_date,
-        source_doc=doc,
-    )
+        text, lang, quantities, timeframes, a.verb, a.verb_lemma, a.direction, a.metric,
+        a.baseline, a.target, a.change, a.placeholders, reference_date, doc,
+    )  # fmt: skip
 
 
 _ParseKey = tuple[str, str, date, int]
@@ -295,7 +287,7 @@ def lint(
                 text[: offset + limit], lang=lang, reference_date=ref, fiscal_year_start=fiscal
             )
             goal = dataclasses.replace(head, text=text)
-    return LintResult(text=text, lang=goal.lang, findings=tuple(findings), goal=goal)
+    return LintResult(text, goal.lang, tuple(findings), goal)  # (positional: ~0.3 µs less)
 
 
 def _finding_order(f: Finding) -> tuple[int, str]:
