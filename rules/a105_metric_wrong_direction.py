@@ -157,4 +157,3 @@ class MetricWrongDirection(Rule):
                 better=better_word(lang, metric.text, metric.value), fix=fix,
             )
         return [finding]
-        return []

@@ -148,7 +148,6 @@ class MissingMeasure(Rule):
             severity=Severity.INFO if is_objective(ctx) else None,
             suggestions=[Suggestion(title, rewrite)],  # (safe: False by default)
         )]
-        return []
 
 
 def reported_by_missing_measure(goal: ParsedGoal, ctx: RuleContext) -> bool:

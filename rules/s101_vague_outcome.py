@@ -130,4 +130,3 @@ class VagueOutcome(Rule):
             suggestions=[Suggestion(title, rewrite)],  # (safe: False by default)
             cue=sig.vague.text,
         )]
-        return []

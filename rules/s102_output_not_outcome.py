@@ -112,4 +112,3 @@ class OutputNotOutcome(Rule):
             suggestions=[suggestion],
             cue=sig.output.text,
         )]
-        return []

@@ -325,7 +325,6 @@ def _prime(
     from smartlint.pipeline import analyse_texts
 
     config = config or _DEFAULT_CONFIG
-    langs: list[str | None] = [lang for _, lang, _ in items]
     try:
         detected: list[str | None] = []
         by_lang: dict[str, dict[str, None]] = {}
@@ -344,7 +343,7 @@ def _prime(
                 _PREPARED[clean, goal_lang] = found
     except Exception:  # lint meets the same problem with that goal, and reports it
         _PREPARED.clear()
-        return langs
+        return [lang for _, lang, _ in items]
     return detected
 
 
