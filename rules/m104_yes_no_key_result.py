@@ -47,6 +47,7 @@ class YesNoKeyResult(Rule):
     code = "M104"
     name = "yes-no-key-result"
     dimension = Dimension.MEASURABLE
+    needs_context = ("goal_type",)  # key results only
     messages: ClassVar[Mapping[str, str]] = {
         "en": "This key result is met by a yes or a no (“{verb}”): measure what it should "
         "change instead.",

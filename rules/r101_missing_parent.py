@@ -42,6 +42,7 @@ class MissingParent(Rule):
     code = "R101"
     name = "missing-parent"
     dimension = Dimension.RELEVANT
+    needs_context = ("goal_type",)  # a key result, or a team's objective
     messages: ClassVar[Mapping[str, str]] = {
         "en": "This {what} has no parent objective: attach it to the objective it serves.",
         "zh": "这个{what}没有上级目标：请把它挂到它所服务的目标下。",

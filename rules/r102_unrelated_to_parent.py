@@ -57,6 +57,7 @@ class UnrelatedToParent(Rule):
     code = "R102"
     name = "unrelated-to-parent"
     dimension = Dimension.RELEVANT
+    needs_context = ("parent",)
     messages: ClassVar[Mapping[str, str]] = {
         "en": "“{term}” has no evident link to the parent objective (“{parent}”): measure "
         "the parent's outcome or say how this moves it.",

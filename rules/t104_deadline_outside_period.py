@@ -41,6 +41,7 @@ class DeadlineOutsidePeriod(Rule):
     code = "T104"
     name = "deadline-outside-period"
     dimension = Dimension.TIME_BOUND
+    needs_context = ("period",)
     messages: ClassVar[Mapping[str, str]] = {
         "en": "“{text}” ({date}) falls outside this goal's period {period} ({period_start} – "
         "{period_end}): move the deadline inside it or file the goal elsewhere.",

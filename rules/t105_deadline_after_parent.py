@@ -41,6 +41,7 @@ class DeadlineAfterParent(Rule):
     code = "T105"
     name = "deadline-after-parent"
     dimension = Dimension.TIME_BOUND
+    needs_context = ("parent_period",)
     messages: ClassVar[Mapping[str, str]] = {
         "en": "“{text}” ends on {date}, after the parent objective's period {period} ends "
         "({parent_end}): finish by then or attach the goal to a later objective.",

@@ -234,9 +234,12 @@ def selected_rules(config: Config | None = None, scope: str = "goal") -> tuple[R
 
 
 @functools.lru_cache(maxsize=128)
-def _rules_for(config: Config, lang: str) -> tuple[Rule, ...]:
-    # the goal rules for one language, so `lint` does not test every rule on every goal
-    return tuple(r for r in _scoped_rules(config, "goal") if lang in r.languages)
+def _rules_for(config: Config, lang: str, bare: bool = False) -> tuple[Rule, ...]:
+    """The goal rules for one language, so `lint` does not test every rule on every goal;
+    `bare`: for a goal whose context sets none of the fields any rule `needs_context` (a
+    goal linted on its own), without the rules that can find nothing there."""
+    rules = _scoped_rules(config, "goal")
+    return tuple(r for r in rules if lang in r.languages and not (bare and r.needs_context))
 
 
 #: The last (config, reference date, RuleContext) `lint` used for goals without a context,
@@ -246,7 +249,7 @@ def _rules_for(config: Config, lang: str) -> tuple[Rule, ...]:
 _last_bare: tuple[Config | None, date, RuleContext] = (
     None, date.min, RuleContext(context=Context(), config=_DEFAULT_CONFIG)
 )
-_last_rules: tuple[Config | None, str, tuple[Rule, ...]] = (None, "", ())
+_last_rules: tuple[Config | None, str, bool, tuple[Rule, ...]] = (None, "", False, ())
 
 
 def _set_last_bare(config: Config, ref: date, rctx: RuleContext) -> None:
@@ -254,10 +257,24 @@ def _set_last_bare(config: Config, ref: date, rctx: RuleContext) -> None:
     _last_bare = (config, ref, rctx)
 
 
-def _set_last_rules(config: Config, lang: str) -> tuple[Config | None, str, tuple[Rule, ...]]:
+def _set_last_rules(
+    config: Config, lang: str, bare: bool
+) -> tuple[Config | None, str, bool, tuple[Rule, ...]]:
     global _last_rules
-    _last_rules = (config, lang, _rules_for(config, lang))
+    _last_rules = (config, lang, bare, _rules_for(config, lang, bare))
     return _last_rules
+
+
+@functools.lru_cache(maxsize=64)
+def _needed_context(config: Config) -> tuple[str, ...]:
+    """The context fields the config's goal rules `needs_context`, together."""
+    fields = {name for r in _scoped_rules(config, "goal") for name in r.needs_context}
+    return tuple(sorted(fields))
+
+
+def _is_bare(context: Context, config: Config) -> bool:
+    """Whether `context` sets none of the fields a rule `needs_context` (see `_rules_for`)."""
+    return all(getattr(context, name) is None for name in _needed_context(config))
 
 
 def lint(
@@ -283,11 +300,13 @@ def lint(
         else:
             context, rctx = _default_contexts(ref, config)
             _set_last_bare(config, ref, rctx)
+        bare = True  # no context: the rules that need one are not called
     else:
         ref = context.reference_date or config.reference_date or _today()
         if context.reference_date is None:
             context = dataclasses.replace(context, reference_date=ref)
         rctx = RuleContext(context=context, config=config)
+        bare = _is_bare(context, config)
     lang = _check_lang(lang) or _check_lang(config.language)
     # Rules see the goal without surrounding whitespace, so padding changes no finding;
     # their spans are moved back onto the text as given.
@@ -304,10 +323,12 @@ def lint(
         core = dataclasses.replace(head, text=stripped)
     findings: list[Finding] = []
     rules = _last_rules
-    if rules[0] is not config or rules[1] != core.lang:
-        rules = _set_last_rules(config, core.lang)
-    for rule in rules[2]:
-        findings.extend(rule.check(core, rctx))
+    if rules[0] is not config or rules[1] != core.lang or rules[2] is not bare:
+        rules = _set_last_rules(config, core.lang, bare)
+    for rule in rules[3]:
+        found = rule.check(core, rctx)
+        if found:  # most rules find nothing: no call to extend (~0.6 µs a goal)
+            findings.extend(found)
     if len(findings) > 1:
         findings.sort(key=_finding_order)
     goal = core

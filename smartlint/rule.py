@@ -80,6 +80,10 @@ class Rule:
     #: Default values of the options users may set in config.
     options: ClassVar[Mapping[str, Any]] = {}
     examples: ClassVar[Mapping[str, Examples]] = {}
+    #: Fields of the goal's `Context` without which the rule can find nothing (a relevance
+    #: rule's parent objective, a period to fall inside). `lint` does not call the rule on a
+    #: goal whose context sets none of them. Empty (the default): the rule is always called.
+    needs_context: ClassVar[tuple[str, ...]] = ()
 
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> Iterable[Finding]:
         """The findings on `goal`: yield them, or return a list. (The built-in rules return a

@@ -4,15 +4,21 @@ answer."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
+from conftest import REFERENCE_DATE, ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import smartlint
 from smartlint import api
 from smartlint.config import Config
+from smartlint.corpus import context_from_dict, load_corpus
+from smartlint.model import Context, Period
 from smartlint.pipeline import analyse_text, get_nlp
+from smartlint.rule import Rule, RuleContext
+from smartlint.ruledocs import split_example
 
 _GOALS = {
     "en": "Improve onboarding soon and launch the new portal by March 31, 2027",
@@ -31,7 +37,7 @@ _CONFIGS = {
 def _fresh(text: str, lang: str, config: Config) -> list[tuple[str, int, int, str]]:
     """`lint` with nothing remembered from the call before."""
     api._last_bare = (None, date.min, api._last_bare[2])
-    api._last_rules = (None, "", ())
+    api._last_rules = (None, "", False, ())
     result = smartlint.lint(text, lang=lang, config=config)
     return [(f.code, f.start, f.end, f.message) for f in result]
 
@@ -96,3 +102,71 @@ def test_the_same_config_on_another_day_is_asked_again(monkeypatch: object) -> N
         seen.append([f.code for f in smartlint.lint(_GOALS["en"], lang="en", config=config)])
         days.pop(0)
     assert "T103" in seen[1] and "T103" not in seen[0] + seen[2]  # past only on the late day
+
+
+# -- rules that need a context (`Rule.needs_context`) ------------------------------------
+
+_PERIOD = Period(label="Q1 2027", start=date(2027, 1, 1), end=date(2027, 3, 31))
+_CONTEXT_VALUES = {
+    "period": _PERIOD,
+    "parent": "Grow revenue in EMEA",
+    "parent_period": Period(label="2027", start=date(2027, 1, 1), end=date(2027, 2, 28)),
+    "goal_type": "key_result",
+    "due_date": date(2027, 3, 31),
+    "owner": "Ana",
+    "team": "Sales",
+}
+
+
+def _needing_rules() -> list[Rule]:
+    return [r for r in api.selected_rules() if r.needs_context]
+
+
+def test_the_rules_that_need_a_context_say_which_fields() -> None:
+    fields = {f.name for f in dataclasses.fields(Context)}
+    rules = _needing_rules()
+    assert {r.code for r in rules} >= {"R101", "R102", "T104", "T105", "M104"}
+    for rule in rules:
+        assert set(rule.needs_context) <= fields - {"reference_date"}, rule.code
+
+
+def test_a_rule_finds_nothing_without_the_context_it_needs() -> None:
+    # what makes skipping it in `lint` safe: on every corpus goal, under a context that sets
+    # every other field (and under none), the rule finds nothing
+    goals = load_corpus(ROOT / "corpus")
+    assert len(goals) > 300
+    for rule in _needing_rules():
+        others = {k: v for k, v in _CONTEXT_VALUES.items() if k not in rule.needs_context}
+        for context in (
+            Context(reference_date=REFERENCE_DATE),
+            Context(reference_date=REFERENCE_DATE, **others),
+        ):
+            ctx = RuleContext(context=context, config=Config())
+            for g in goals:
+                parsed = smartlint.parse(g.text, lang=g.lang, reference_date=REFERENCE_DATE)
+                assert list(rule.check(parsed, ctx)) == [], (rule.code, g.text, context)
+
+
+def test_with_the_context_they_need_they_run() -> None:
+    # and `lint` does call them when the context has it (or the skip could hide them): each
+    # rule's own examples of what it catches, with and without their context
+    checked = 0
+    for rule in _needing_rules():
+        for lang, examples in rule.examples.items():
+            for bad in examples.bad:
+                text, fields = split_example(bad)
+                if not fields:
+                    continue
+                context = context_from_dict(
+                    {"reference_date": REFERENCE_DATE.isoformat(), **fields}
+                )
+                assert lint_codes(rule.code, text, lang, context) == {rule.code}, text
+                assert lint_codes(rule.code, text, lang, None) == set(), text
+                checked += 1
+    assert checked >= 10
+
+
+def lint_codes(code: str, text: str, lang: str, context: Context | None) -> set[str]:
+    # the rule alone, as its examples are meant (M104 leaves to M101 what M101 says)
+    config = Config(select=(code,), reference_date=REFERENCE_DATE)
+    return {f.code for f in smartlint.lint(text, lang=lang, context=context, config=config)}
