@@ -11,7 +11,8 @@ the same run (absolute times on shared machines are noisy):
 3. `smartlint scan` of generated 10,000- and 100,000-row workbooks (see bench_scan.py).
 
 Every figure is a median over repeated runs, after a warm-up run; a figure and its
-reference are measured in turns, so that a change of load on the machine falls on both.
+reference are measured in turns, so that a change of load on the machine falls on both. A
+throughput ratio is the median of the rounds' own ratios (lowest and highest printed).
 Throughput is timed in CPU time of the benchmark process (every side runs in it, on one
 thread); the cold start in CPU time of the child processes (wall time printed beside it),
 both sides from compiled bytecode; the scans in wall time.
@@ -30,6 +31,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -49,12 +51,14 @@ def corpus_goals(lang: str) -> list[str]:
         return []
 
 
-def _interleaved(fns: dict[str, Callable[[], int]], rounds: int) -> dict[str, float]:
-    """Per-second rate of each function (it returns how many goals it went through): the
-    median over `rounds`, after a warm-up, the functions taking turns in every round so
-    that a change of load on a shared machine falls on all of them alike. Timed in CPU
-    time of this process (all of them run in it, single-threaded): time spent waiting
-    while other processes hold the cores is nobody's work."""
+def _interleaved(
+    fns: dict[str, Callable[[], int]], rounds: int
+) -> dict[str, list[float]]:
+    """Per-second rates of each function (it returns how many goals it went through), one
+    a round, over `rounds` rounds after a warm-up, the functions taking turns in every
+    round so that a change of load on a shared machine falls on all of them alike. Timed
+    in CPU time of this process (all of them run in it, single-threaded): time spent
+    waiting while other processes hold the cores is nobody's work."""
     for fn in fns.values():
         fn()  # warm-up
     rates: dict[str, list[float]] = {name: [] for name in fns}
@@ -64,10 +68,18 @@ def _interleaved(fns: dict[str, Callable[[], int]], rounds: int) -> dict[str, fl
             t0 = time.process_time()
             count = fn()
             rates[name].append(count / max(time.process_time() - t0, 1e-9))
-    return {name: statistics.median(r) for name, r in rates.items()}
+    return rates
 
 
-def bench_throughput(lang: str, n: int, repeat: int) -> dict[str, float]:
+def paired_ratio(side: list[float], reference: list[float]) -> tuple[float, float, float]:
+    """(median, lowest, highest) of the per-round ratios side/reference: each round's two
+    figures were measured minutes apart at most, so a slow spell of the machine that hits
+    both cancels out (a ratio of the two medians would mix figures of different rounds)."""
+    ratios = [a / b for a, b in zip(side, reference, strict=True)]
+    return statistics.median(ratios), min(ratios), max(ratios)
+
+
+def bench_throughput(lang: str, n: int, repeat: int) -> dict[str, Any]:
     import spacy
     from dateparser.search import search_dates
 
@@ -110,13 +122,18 @@ def bench_throughput(lang: str, n: int, repeat: int) -> dict[str, float]:
         {"tokenise": tokenise, "lint": lint_all, "lint_many": lint_batches, "naive": naive},
         repeat,
     )
-    return {
-        "goals": len(texts),
-        "lint_per_s": rates["lint"],
-        "lint_many_per_s": rates["lint_many"],
-        "tokenise_per_s": rates["tokenise"],
-        "search_dates_per_s": rates["naive"],
-    }
+    out: dict[str, Any] = {"goals": len(texts), "rounds": repeat}
+    for name, key in (
+        ("lint", "lint_per_s"),
+        ("lint_many", "lint_many_per_s"),
+        ("tokenise", "tokenise_per_s"),
+        ("naive", "search_dates_per_s"),
+    ):
+        out[key] = statistics.median(rates[name])
+    for name in ("lint", "lint_many"):
+        out[f"{name}_vs_tokenise"] = paired_ratio(rates[name], rates["tokenise"])
+        out[f"{name}_vs_search_dates"] = paired_ratio(rates[name], rates["naive"])
+    return out
 
 
 def _run_cmds(
@@ -188,6 +205,10 @@ def row(name: str, value: str, reference: str, ratio: float, target: str, ok: bo
     return f"{name:<44} {value:>14} {reference:>16} {ratio:>8.3f}  {target:<22} {verdict}"
 
 
+def _spread(rounds: int, low: float, high: float) -> str:
+    return f"{f'  its {rounds} rounds':<44} {'':>14} {'':>16} {low:>8.3f}–{high:.3f}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
@@ -207,9 +228,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         results[f"throughput_{lang}"] = r
         # `lint` called once per goal, and `lint_many` (the batch path that `check` and
         # `scan` take: goals analysed BATCH_SIZE at a time), on the same goals
+        # each ratio is the median of the rounds' own ratios (see `paired_ratio`), the
+        # lowest and highest round printed under it; the rates are each side's median
         for what, key in (("lint", "lint_per_s"), ("lint_many", "lint_many_per_s")):
-            tok_ratio = r[key] / r["tokenise_per_s"]
-            naive_ratio = r[key] / r["search_dates_per_s"]
+            tok_ratio, tok_lo, tok_hi = r[f"{what}_vs_tokenise"]
+            naive_ratio, naive_lo, naive_hi = r[f"{what}_vs_search_dates"]
             print(
                 row(
                     f"{lang} {what} vs blank tokenise ({r['goals']} goals)",
@@ -220,6 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     tok_ratio >= 1 / 16,
                 )
             )
+            print(_spread(r["rounds"], tok_lo, tok_hi))
             print(
                 row(
                     f"{lang} {what} vs search_dates",
@@ -230,6 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     naive_ratio >= 10,
                 )
             )
+            print(_spread(r["rounds"], naive_lo, naive_hi))
     cold = bench_cold_start(3 if args.quick else 7)
     results["cold_start"] = cold
     # judged on CPU time (see `_run_cmds`); the wall-time ratio is printed below it
