@@ -37,7 +37,11 @@ def _lang_module(lang: str, part: str) -> Any:
 
 class _QuantityComponent:
     def __init__(self, lang: str) -> None:
-        self.extract = _lang_module(lang, "quantities").extract
+        module = _lang_module(lang, "quantities")
+        self.extract = module.extract
+        # what `analyse_text` calls: the same on the text itself (`extract` reads the
+        # Doc's text and calls it; the Chinese `extract` takes a text as it is)
+        self.from_text = getattr(module, "extract_text", module.extract)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.sl_quantities = tuple(self.extract(doc))
@@ -46,7 +50,9 @@ class _QuantityComponent:
 
 class _TimeComponent:
     def __init__(self, lang: str) -> None:
-        self.extract = _lang_module(lang, "timeframes").extract
+        module = _lang_module(lang, "timeframes")
+        self.extract = module.extract
+        self.from_text = getattr(module, "extract_text", module.extract)  # as above
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.sl_times = tuple(self.extract(doc))
@@ -171,10 +177,10 @@ def analyse_text(
     direct = _direct_for(nlp)
     if direct is not None:
         qc, tc, gc = direct
-        source = _TextOnly(text)
-        quantities = tuple(qc.extract(source))
-        times = tuple(tc.extract(source))
-        analysis = gc.analyse(source, quantities, times) or GoalAnalysis()
+        # the extractors on the text itself (`from_text`): no Doc, and two calls less
+        quantities = tuple(qc.from_text(text))
+        times = tuple(tc.from_text(text))
+        analysis = gc.analyse(_TextOnly(text), quantities, times) or GoalAnalysis()
         return PendingDoc(lang, text, quantities, times, analysis), quantities, times, analysis
     return _run_in_full(nlp, text)
 
@@ -195,15 +201,14 @@ def analyse_texts(
     if direct is None:
         return [_run_in_full(nlp, text) for text in texts]
     qc, tc, gc = direct
-    sources = [_TextOnly(text) for text in texts]
-    extract = qc.extract
-    quantities = [tuple(extract(source)) for source in sources]
-    extract = tc.extract
-    times = [tuple(extract(source)) for source in sources]
+    extract = qc.from_text
+    quantities = [tuple(extract(text)) for text in texts]
+    extract = tc.from_text
+    times = [tuple(extract(text)) for text in texts]
     analyse = gc.analyse
     out: list[tuple[Doc | PendingDoc, tuple[Any, ...], tuple[Any, ...], GoalAnalysis]] = []
-    for text, source, q, t in zip(texts, sources, quantities, times, strict=True):
-        analysis = analyse(source, q, t) or GoalAnalysis()
+    for text, q, t in zip(texts, quantities, times, strict=True):
+        analysis = analyse(_TextOnly(text), q, t) or GoalAnalysis()
         out.append((PendingDoc(lang, text, q, t, analysis), q, t, analysis))
     return out
 
