@@ -170,3 +170,10 @@ def lint_codes(code: str, text: str, lang: str, context: Context | None) -> set[
     # the rule alone, as its examples are meant (M104 leaves to M101 what M101 says)
     config = Config(select=(code,), reference_date=REFERENCE_DATE)
     return {f.code for f in smartlint.lint(text, lang=lang, context=context, config=config)}
+
+
+@given(st.text(st.characters(codec=None, exclude_categories=()), max_size=30))
+def test_surrogates_are_found_as_the_regex_finds_them(text: str) -> None:
+    clean = api._without_surrogates(text)
+    assert clean == api._SURROGATE.sub("\ufffd", text)
+    assert (clean is text) == (api._SURROGATE.search(text) is None)
