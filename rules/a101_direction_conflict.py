@@ -104,7 +104,9 @@ class DirectionConflict(Rule):
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         if goal.target is None and len(goal.quantities) < 2:
             return []  # no pair of numbers to compare (2 goals in 5): not even a look-up
-        baseline, target = sup.baseline_target(goal)
+        baseline, target = goal.baseline, goal.target  # (the analysis's: see A105)
+        if baseline is None and target is None:
+            baseline, target = sup.baseline_target(goal)
         if baseline is None or target is None:
             return []
         values = sup.comparable(baseline, target)
@@ -112,16 +114,27 @@ class DirectionConflict(Rule):
             return []
         moved = _INCREASE if values[1] > values[0] else _DECREASE
         config = ctx.config
-        way = sup.signed_direction(goal, config)
-        conflict = way is not None and way is not moved
-        if not conflict:
-            # the verb agrees with the numbers (or says only "improve"), but the numbers make
-            # the metric worse: "将响应时间从2秒提高到5秒", "Improve latency from 200 ms to 0.5 s"
+        if goal.direction is moved:
+            # `signed_direction` is then the analysis's way or None (a verb such as
+            # "improve"): no conflict either way, so the metric is asked first, and the verb
+            # only for a finding (~1 µs a goal spared where the numbers go the verb's way)
             metric = better_way(goal, config)
-            if metric is None:
+            if metric is None or (metric.value == "up") == (moved is _INCREASE):
                 return []
-            if (metric.value == "up") == (moved is _INCREASE):
-                return []
+            way = sup.signed_direction(goal, config)
+            conflict = False
+        else:
+            way = sup.signed_direction(goal, config)
+            conflict = way is not None and way is not moved
+            if not conflict:
+                # the verb agrees with the numbers (or says only "improve"), but the numbers
+                # make the metric worse: "将响应时间从2秒提高到5秒", "Improve latency from 200 ms
+                # to 0.5 s"
+                metric = better_way(goal, config)
+                if metric is None:
+                    return []
+                if (metric.value == "up") == (moved is _INCREASE):
+                    return []
         # a finding: only now are the suggestion's words worth making
         lang = goal.lang if goal.lang in _WAY else "en"
         verb = sup.first_verb(goal, config)

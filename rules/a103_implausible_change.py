@@ -82,32 +82,39 @@ class ImplausibleChange(Rule):
         ),
     }
 
-    def _factor(self, goal: ParsedGoal, ctx: RuleContext) -> tuple[float, Quantity] | None:
+    def _factor(
+        self, goal: ParsedGoal, ctx: RuleContext
+    ) -> tuple[float, Quantity, bool] | None:
+        """The growth factor the numbers ask for, where it is, and whether it holds only
+        for a verb that increases (a percentage change); the verb is `check`'s to read."""
         if not goal.quantities and goal.change is None and goal.target is None:
             return None  # no number, no factor: one goal in five ends here
-        way = goal.direction  # what `sup.direction` answers first, without its memo
-        if way is None:
-            way = sup.direction(goal, ctx.config)
-        if way not in _GROWING:
-            return None
-        baseline, target = sup.baseline_target(goal)
+        baseline, target = goal.baseline, goal.target  # (the analysis's: see A105)
+        if baseline is None and target is None:
+            baseline, target = sup.baseline_target(goal)
         if baseline is not None and target is not None:
             if _PERCENT in (baseline.kind, target.kind):
                 return None
             values = sup.comparable(baseline, target)
             if values is None or values[0] <= 0:
                 return None
-            return values[1] / values[0], target
-        change = sup.change_quantity(goal)
-        if change is None or change.value is None or is_level_not_change(goal, change):
-            return None  # "to 3x quota" is a level to reach, not a growth factor
+            return values[1] / values[0], target, False
+        change = goal.change  # (the analysis's, when it found one: no memo call)
+        if change is None:
+            change = sup.change_quantity(goal)
+        if change is None or change.value is None:
+            return None
         if change.kind is _MULTIPLIER:
-            return change.value, change
-        if change.kind is _PERCENT and change.unit in (None, "percent") and (
-            way is _INCREASE
-        ):
-            return 1 + change.value / 100, change
-        return None
+            factor, increase_only = change.value, False
+        elif change.kind is _PERCENT and change.unit in (None, "percent"):
+            factor, increase_only = 1 + change.value / 100, True
+        else:
+            return None
+        # asked after the kind: a change in points or in money ("by 14 points") gives no
+        # factor whatever it is (its look-up through the memo, ~1 µs, was made for nothing)
+        if is_level_not_change(goal, change):
+            return None  # "to 3x quota" is a level to reach, not a growth factor
+        return factor, change, increase_only
 
     #: The limits read from the last config: (config, (per quarter, per year)); reading
     #: and checking the two options took ~1.5 µs a goal with a growth factor.
@@ -140,9 +147,16 @@ class ImplausibleChange(Rule):
         found = self._factor(goal, ctx)
         if found is None:
             return []
-        factor, where = found
+        factor, where, increase_only = found
         if factor <= 1:
             return []
+        # the verb's way, asked once the numbers make a growth factor: without the
+        # analysis's, `sup.direction` searches the verb (~1 µs), on most goals for nothing
+        way = goal.direction
+        if way is None:
+            way = sup.direction(goal, ctx.config)
+        if way is not _INCREASE and (increase_only or way not in _GROWING):
+            return []  # a factor of a fall, or of a percentage under a verb that is no rise
         days = self._days(goal, ctx)
         if days is None or days <= 0:
             return []

@@ -124,18 +124,35 @@ class MetricWrongDirection(Rule):
         # and a goal that reaches or keeps a level, or has a baseline and a target, needs none
         if goal.direction is not None and goal.direction not in _SIGNED:
             return []  # what `signed_direction` answers for it, whatever the verb
-        baseline, target = sup.baseline_target(goal)
+        # the analysis's pair when it found either (what `baseline_target` answers then),
+        # without the memo's call: most goals with numbers have one (so in A101, A103, M102)
+        baseline, target = goal.baseline, goal.target
+        if baseline is None and target is None:
+            baseline, target = sup.baseline_target(goal)
         if baseline is not None and target is not None:
             return []  # the numbers say which way is meant: A101 (direction-conflict) judges
         config = ctx.config
-        way = sup.signed_direction(goal, config)
-        if way is None:
-            return []
-        metric = better_way(goal, config)
-        if metric is None:
-            return []
-        if (metric.value == "up") == (way is _INCREASE):
-            return []
+        way = goal.direction
+        if way is not None:
+            # The analysis's way (a rise or a fall) is what `signed_direction` answers, or
+            # None for a verb whose way depends on the metric ("improve"): either way, a
+            # metric that is better that same way (or none) ends it, and only a metric
+            # that disagrees needs the verb read (~1 µs a goal spared on the others)
+            metric = better_way(goal, config)
+            if metric is None or (metric.value == "up") == (way is _INCREASE):
+                return []
+            way = sup.signed_direction(goal, config)
+            if way is None:
+                return []
+        else:
+            way = sup.signed_direction(goal, config)
+            if way is None:
+                return []
+            metric = better_way(goal, config)
+            if metric is None:
+                return []
+            if (metric.value == "up") == (way is _INCREASE):
+                return []
         lang = goal.lang if goal.lang in _VERB_FOR else "en"
         verb = sup.first_verb(goal, config)
         if verb is None:

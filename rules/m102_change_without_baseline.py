@@ -216,7 +216,9 @@ class ChangeWithoutBaseline(Rule):
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
         if goal.change is None and not goal.quantities:
             return []  # no number, no change (not even a look-up)
-        change = sup.change_quantity(goal)
+        change = goal.change  # (the analysis's, when it found one: no memo call)
+        if change is None:
+            change = sup.change_quantity(goal)
         if change is None:
             return []
         relative = change.kind is _MULTIPLIER or (
@@ -224,7 +226,10 @@ class ChangeWithoutBaseline(Rule):
         )
         if not relative:
             return []
-        baseline, _ = sup.baseline_target(goal)  # read once a goal already: the cheap test first
+        # the analysis's baseline when it found a baseline or a target (no memo call)
+        baseline = goal.baseline
+        if baseline is None and goal.target is None:
+            baseline, _ = sup.baseline_target(goal)
         if baseline is not None or is_level_not_change(goal, change):
             return []
         if _names_its_base(goal):

@@ -18,6 +18,7 @@ _lazy = lazy_compiler(globals())
 _TITLE = {"en": "Add a deadline", "zh": "加上期限"}
 #: bound once: an enum member read through its class costs ~70 ns more than a global
 _FREQUENCY = TimeKind.FREQUENCY
+_VAGUE = TimeKind.VAGUE
 #: One-word frequencies that also name a metric when a noun follows ("annual sales quota",
 #: "monthly active users"): then nobody reads them as a deadline. Compiled on first use,
 #: by a goal with a frequency: the class of every CJK character alone took ~2.5 ms to
@@ -96,10 +97,16 @@ class FrequencyNotDeadline(Rule):
     }
 
     def check(self, goal: ParsedGoal, ctx: RuleContext) -> list[Finding]:
-        if ctx.context.period is not None or (goal.timeframes and sup.bounding_times(goal)):
+        if ctx.context.period is not None:
             return []
+        vague = _VAGUE
+        for t in goal.timeframes:  # a bounding time frame (as in T102: no memo look-up)
+            if t.bounding and t.kind is not vague:
+                return []
         frequency = _FREQUENCY
-        spans = [(t.start, t.end) for t in goal.timeframes if t.kind is frequency]
+        times = goal.timeframes
+        # (no time frame, as in most goals that get here: no list made)
+        spans = [(t.start, t.end) for t in times if t.kind is frequency] if times else []
         if not spans and "frequency_time" in possible_lists(goal, ctx.config):
             spans = [(term.start, term.end) for term in sup.matcher(
                 goal.lang, "frequency_time", ctx.config).finditer(goal.text)]

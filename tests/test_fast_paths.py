@@ -507,3 +507,170 @@ def test_measurable_written_out_look_ups_answer_as_finditer(
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert rewrite._measurable(goal, (start, end), None) == _plain_measurable(text, (start, end))
+
+
+_SPAN_WORDS = [*_METRIC_WORDS, "best", "The", "the", ",", "number", "of", "per", "ſ", "x,"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_SPAN_WORDS), min_size=1, max_size=8),
+       st.lists(st.sampled_from(_SPAN_WORDS), max_size=4),
+       st.lists(st.sampled_from(_SPAN_WORDS), max_size=4), st.data())
+def test_measurable_kept_by_the_span_piece_answers_in_other_texts(
+    words: list[str], before: list[str], after: list[str], data: st.DataObject
+) -> None:
+    # `_measurable` keeps the answers of its look-ups by the span's piece of text (with the
+    # character either side): the same piece in other surroundings must still get the
+    # answer of the plain search, and so must every span of each text
+    import smartlint
+    from smartlint import rewrite
+
+    text = " ".join(words)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    head = " ".join(before) + (" " if before else "")
+    tail = " ".join(after)
+    for at, outer in ((0, text), (len(head), head + text), (0, text + tail),
+                      (len(head), head + text + tail)):
+        goal = smartlint.parse(outer, lang="en")
+        if goal.text != outer:
+            continue  # (parse strips the text: the places would move)
+        span = (start + at, end + at)
+        assert rewrite._measurable(goal, span, None) == _plain_measurable(outer, span)
+
+
+def test_measurable_span_ending_at_a_comma_or_before_it() -> None:
+    # the same piece of text, " churn,", once as a span to the end of its text (the comma
+    # in it: the metric is not its head) and once as a span before the comma (it is)
+    import smartlint
+    from smartlint import rewrite
+
+    cases = [("churn,", (0, 6)), ("churn, x", (0, 5)), ("the best churn", (4, 14)),
+             ("Grow the best churn", (9, 19))]
+    for order in (cases, cases[::-1]):
+        for text, span in order:
+            goal = smartlint.parse(text, lang="en")
+            assert goal.text == text
+            assert rewrite._measurable(goal, span, None) == _plain_measurable(text, span)
+
+
+@given(st.lists(st.sampled_from(["and", "AND", "And", "while", "WHILE", "plus", "as well as",
+                                 "As Well As", "also", "then", ",", ";", " ", "  ", "\t", "\n",
+                                 "x", "sand", "Grow", "2027"]), max_size=12))
+def test_join_scan_of_the_lower_cased_text_finds_the_same_places(parts: list[str]) -> None:
+    # S103 scans an ASCII text lower-cased with a case-sensitive twin of its pattern
+    from smartlint_rules import s103_compound_goal as s103
+
+    text = " ".join(parts)
+    assert [m.span() for m in s103._EN_JOIN_LOWER.finditer(text.lower())] == [
+        m.span() for m in s103._EN_JOIN.finditer(text)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["Grow", "revenue", "soon", "SOON", "ASAP", "as", "soon",
+                                 "possible", "in", "the", "future", "by", "Q3", "2027",
+                                 "going", "forward", "eventually", "-", ","]),
+                min_size=1, max_size=12))
+def test_vague_time_spans_are_what_the_list_search_finds(words: list[str]) -> None:
+    # the spans the level rewrite and T102 read: the vague time frames, then each entry of
+    # the `vague_time` list that overlaps none of them (the list's own scan, not `finditer`)
+    from smartlint_rules import _support as sup
+
+    import smartlint
+    from smartlint import rewrite
+    from smartlint.model import TimeKind
+
+    goal = smartlint.parse(" ".join(words), lang="en")
+    spans = [(t.start, t.end) for t in goal.timeframes if t.kind is TimeKind.VAGUE]
+    for term in sup.matcher("en", "vague_time", None).finditer(goal.text):
+        if not sup.spans_overlap((term.start, term.end), spans):
+            spans.append((term.start, term.end))
+    assert rewrite._vague_time_spans(goal, None) == tuple(sorted(spans))
+
+
+def test_compound_goal_joints_in_capitals_are_found_as_in_lower_case() -> None:
+    # the join scan of an ASCII text runs on its lower-cased copy: a joint in capitals is
+    # still one ("AND" as "and"), at the same place
+    from smartlint_rules import s103_compound_goal as s103
+
+    import smartlint
+
+    def points(joint: str) -> list[tuple[int, int]]:
+        text = f"Increase revenue by 10% {joint} reduce churn to 3% by June 30, 2027"
+        return s103.split_points(smartlint.parse(text, lang="en"))
+
+    for joint in ("and", "and also", "while", "plus", "as well as", "; then"):
+        found = points(joint)
+        assert found, joint
+        for variant in (joint.upper(), joint.title()):
+            assert points(variant) == found, variant
+
+
+_A105_VERBS = ["Increase", "reduce", "Improve", "grow", "Cut", "Lower", "boost", "Optimize",
+               "Raise", "Keep", "Reach", "Decrease", "Launch"]
+_A105_METRICS = ["churn", "NPS", "revenue", "latency", "customer acquisition cost", "win rate",
+                 "the share of tickets solved on first contact", "support tickets", "uptime"]
+_A105_TAILS = ["", " by 10%", " to 5%", " from 3% to 5%", " by 2 points by June 30, 2027",
+               " to 40 by the end of 2027", " 3x", " in Q3 2027"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_A105_VERBS), st.sampled_from(_A105_METRICS),
+       st.sampled_from(_A105_TAILS))
+def test_metric_wrong_direction_reads_the_verb_only_where_it_can_matter(
+    verb: str, metric: str, tail: str
+) -> None:
+    # A105 asks for the metric's better way before the verb's own way when the analysis
+    # gives a rise or a fall: `signed_direction` is then that way or None, so a metric
+    # that agrees with it (or none) ends the check whatever the verb says
+    from smartlint_rules import _support as sup
+    from smartlint_rules.a105_metric_wrong_direction import MetricWrongDirection, better_way
+
+    import smartlint
+    from smartlint.model import Direction
+    from smartlint.rule import RuleContext
+
+    goal = smartlint.parse(f"{verb} {metric}{tail}", lang="en")
+    signed = sup.signed_direction(goal, None)
+    if goal.direction in (Direction.INCREASE, Direction.DECREASE):
+        assert signed in (goal.direction, None)
+    baseline, target = sup.baseline_target(goal)
+    plain = False  # the checks in their first order: the verb's way, then the metric's
+    if (goal.direction is None or goal.direction in (Direction.INCREASE, Direction.DECREASE)) \
+            and (baseline is None or target is None) and signed is not None:
+        found = better_way(goal, None)
+        plain = found is not None and (found.value == "up") != (signed is Direction.INCREASE)
+        plain = plain and sup.first_verb(goal, None) is not None
+    got = MetricWrongDirection().check(goal, RuleContext())
+    assert bool(got) == plain
+    # A101 likewise asks for the metric first where the numbers go the analysis's way
+    from smartlint_rules.a101_direction_conflict import DirectionConflict
+
+    values = sup.comparable(baseline, target) if baseline and target else None
+    conflict = False
+    if values is not None and values[0] != values[1]:
+        moved = Direction.INCREASE if values[1] > values[0] else Direction.DECREASE
+        conflict = signed is not None and signed is not moved
+        if not conflict:
+            found = better_way(goal, None)
+            conflict = found is not None and (found.value == "up") != (
+                moved is Direction.INCREASE)
+    assert bool(DirectionConflict().check(goal, RuleContext())) == conflict
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["Grow revenue", "soon", "by June 30, 2027", "in Q3 2026",
+                                 "every month", "ASAP", "within 5 minutes", "this quarter",
+                                 "and", "before launch", "in 2020", "quarterly"]),
+                min_size=1, max_size=5))
+def test_time_rules_bounding_test_is_the_bounding_times_helper(parts: list[str]) -> None:
+    # T102, T103 and T106 test the time frames themselves (a bounding one that is not
+    # vague) instead of asking `sup.bounding_times`: the same frames, in the same order
+    from smartlint_rules import _support as sup
+
+    import smartlint
+    from smartlint.model import TimeKind
+
+    goal = smartlint.parse(" ".join(parts), lang="en")
+    inline = [t for t in goal.timeframes if t.bounding and t.kind is not TimeKind.VAGUE]
+    assert tuple(inline) == sup.bounding_times(goal)
