@@ -197,3 +197,39 @@ def test_one_word_verb_spans_are_those_of_the_tokens() -> None:
     for text in ("Reduce churn", "  Reduce churn", "We will reduce churn", "Reduce\tchurn"):
         verb = en_goal.analyse(_source(text), (), ()).verb
         assert verb is not None and text[verb.start : verb.end] == verb.text
+
+
+_SPLIT_TEXT = st.text(
+    alphabet="Reduc hr1029%$., \t\n\u00a0xé５", max_size=40
+)  # spaces of every kind, digits (full-width too: then the extractor splits another string)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPLIT_TEXT, _SPLIT_TEXT)
+def test_tokenize_after_the_quantity_extractor_reads_its_own_text(text: str, other: str) -> None:
+    from smartlint.lang.en import numbers as en_numbers
+    from smartlint.lang.en import quantities as en_quantities
+
+    # the pieces the extractor hands on (numbers.LAST_SPLIT) are those of the same string
+    en_quantities.extract_text(text)
+    assert [tuple(t) for t in tokenize.__wrapped__(text)] == _reference_tokens(text)  # type: ignore[attr-defined]
+    # another goal's pieces are never read, nor those of an equal text that is another
+    # string (the pieces are checked by identity, not by value)
+    en_quantities.extract_text(other)
+    assert [tuple(t) for t in tokenize.__wrapped__(text)] == _reference_tokens(text)  # type: ignore[attr-defined]
+    equal = "".join(list(text))
+    en_numbers.LAST_SPLIT[0] = (equal, (text + " x").split(" "))
+    if equal is not text:
+        assert [tuple(t) for t in tokenize.__wrapped__(text)] == _reference_tokens(text)  # type: ignore[attr-defined]
+    en_numbers.LAST_SPLIT[0] = ("", [""])
+
+
+def test_the_extractor_hands_on_the_pieces_of_the_text_it_split() -> None:
+    from smartlint.lang.en import numbers as en_numbers
+    from smartlint.lang.en import quantities as en_quantities
+
+    text = "Grow revenue 5% by Q3  to $2M"
+    en_quantities.extract_text(text)
+    handed, pieces = en_numbers.LAST_SPLIT[0]
+    assert handed is text and pieces == text.split(" ")
+    en_numbers.LAST_SPLIT[0] = ("", [""])

@@ -30,6 +30,15 @@ FULLWIDTH = str.maketrans(
 )
 
 
+#: The text the quantity extractor last split on its spaces, with its pieces
+#: (`text.split(" ")`), as one pair in this one slot: the goal analysis of the same goal
+#: (`pipeline.analyse_text` calls it next with the same string object) takes them from here
+#: when its text *is* that string, instead of splitting it and hashing every piece again
+#: (each piece is then a dict key in both). One store per goal, so that a reader in another
+#: thread sees a text with its own pieces; the list of pieces is never changed.
+LAST_SPLIT: list[tuple[str, list[str]]] = [("", [""])]
+
+
 def normalise(text: str) -> str:
     """`text` with full-width digits and signs as ASCII (same length, same offsets)."""
     # every key of FULLWIDTH is non-ASCII: an ASCII text (most goals) is returned as is,

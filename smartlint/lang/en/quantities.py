@@ -32,8 +32,9 @@ from operator import attrgetter
 from spacy.tokens import Doc
 
 from smartlint._lazyre import lazy_compiler
-from smartlint.lang.base import doc_text
+from smartlint.lang.base import TEXT_KEY, doc_text
 from smartlint.lang.en.numbers import (
+    LAST_SPLIT,
     MONTH_RE,
     MONTHS,
     ORDINAL_WORDS,
@@ -1929,7 +1930,9 @@ def extract_text(text: str) -> list[Quantity]:
         flags = 0
         facts = _PIECE_FACTS.get
         pos = 0
-        for piece in norm.split(" "):
+        pieces = norm.split(" ")
+        LAST_SPLIT[0] = (norm, pieces)  # for the goal analysis' tokenize (see LAST_SPLIT)
+        for piece in pieces:
             fact = facts(piece)
             if fact is None:
                 fact = _piece_facts(piece)
@@ -2052,4 +2055,5 @@ def _piece_facts(piece: str) -> _PieceFacts:
 
 def extract(doc: Doc) -> list[Quantity]:
     """The quantities in a spaCy Doc's text (offsets into `doc.text`)."""
-    return extract_text(doc_text(doc))
+    text = doc.user_data.get(TEXT_KEY)  # `doc_text(doc)`, inline where the text is kept
+    return extract_text(doc_text(doc) if text is None else text)
