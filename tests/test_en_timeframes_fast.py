@@ -149,6 +149,8 @@ _PHRASES = [
     "the year", "end of year", "Year-End", "1.5M", "4.5", "3-5 days", "9/30", "9-30",
     "on Monday", "tue", "Tues", "the Sun", "within 5 days", "in the coming weeks",
     "before March", "since 2019", "compared with Q1", "vs. 2026", "range 2027",
+    "3 weeks of the kickoff", "within 10 days of month end", "5 days from now", "From Today",
+    "2 hours after", "prior to", "Following", "offers", "12 months before launch",
 ]  # fmt: skip
 _SEPS = [" ", " ", " ", "  ", "\t", "", "-", ", ", "\n"]
 _TEXTS = st.lists(
@@ -201,7 +203,12 @@ def _turn_shortcuts_off(mp: pytest.MonkeyPatch) -> None:
         {k: v for k, v in tf._NEXT_PAIRS.items() if k in ("the", "#small", "#long")},
     )
     mp.setattr(tf, "_GATE_TABLES", tf._GateTables())
+    # the plans hold the gates they were built with, and the pieces hold their plans
+    mp.setattr(tf, "_PLANS", {})
+    mp.setattr(tf, "_PIECE_TOKENS", {})
+    mp.setattr(tf, "_LAST_PIECE_TOKENS", {})
     mp.setattr(tf, "_KNOWN_PREFIX", {})
+    mp.setattr(tf, "_RELATIVE_WORDS", ("",))  # (session 5) every text starts so
     mp.setattr(tf, "_EDGE_OF_ENDINGS", ())
     mp.setattr(tf, "_THE_AFTER_OF_WORDS", _EveryWord())
     mp.setattr(tf, "_vouched", lambda window: tf._low_twins().vouch.search(window) is not None)
@@ -428,3 +435,122 @@ def test_an_edge_of_ending_is_matched_by_both_searches(before: str, ending: str)
     window = (before + ending)[-24:]
     twins = tf._low_twins()
     assert twins.the_after_of.search(window) and twins.the_edge_of.search(window)
+
+
+# --- the scan reads each token's plan (session 5) ---
+
+
+def _scan_by_tables(norm: str, ascii_low: str | None) -> list[tuple[object, ...]]:
+    """The atoms of `norm` as `_scan` found them before `_Plan`: each token looked up in the
+    word table and the gates of the text's trigger bits, "q3" and "5m" worked out."""
+    # (a URL is looked for only where a "/" or "<" is: "www.fy27.com" alone is not one)
+    urls = [m.span() for m in tf._URL.finditer(norm)] if ("/" in norm or "<" in norm) else []
+    low = ascii_low if ascii_low is not None else norm.translate(tf._ASCII_LOWER)
+    tokens: list[tuple[int, str, str]]
+    if ascii_low is not None and len(norm) < 10_000:
+        bits, tokens = tf._ascii_tokens(ascii_low)
+        if bits & 48 == 48:
+            bits |= 4
+        if bits & 96 == 96:
+            bits |= 8
+    else:
+        bits = 0 if len(norm) < 10_000 else 15  # (a long text: every atom possible)
+        for word in tf._ANY_TRIGGER.intersection(tf._LETTERS.findall(norm.lower())):
+            bits |= tf._TRIGGER_BITS[word]
+        tokens = list(tf._plain_tokens(low, norm))
+    bits &= 15
+    flags = tf._FLAGS_BY_BITS[bits]
+    table = tf._word_table(flags)
+    patterns, subject = (
+        (tf._LOWER_ATOMS, ascii_low) if ascii_low is not None else (tf._COMPILED, norm)
+    )
+    found: list[tuple[object, ...]] = []
+    last_end = 0
+    for pos, token, key in tokens:
+        names: tuple[str, ...] | None = table.get(key)
+        if names is None:
+            if token[0].isdigit():
+                names = () if key[0] == "#" else tf._filtered(tf._mixed_atoms(token), flags)
+            elif token[0] in "'/" or (token[0] in "qhfce" and not token.isalpha()):
+                names = tf._filtered(tuple(tf._candidates(token)), flags)
+            else:
+                names = ()
+        elif key in tf._NEXT_PAIRS:
+            after = low[pos + len(token) : pos + len(token) + 3]
+            if len(after) == 3 and after[0] in " \t" and after[1:].isalpha() and after.isascii():
+                names = tf._gated(names, key, after[1:])
+        if pos < last_end or any(s <= pos < e for s, e in urls):
+            continue
+        for name in names:
+            m = patterns[name].match(subject, pos)
+            if m is None or m.end() == pos:
+                continue
+            if not tf._accept(name, m, norm, ascii_low):
+                continue
+            found.append((name, pos, m.end(), m.groups()))
+            last_end = m.end()
+            break
+    return found
+
+
+_URL_BITS = ["http://x.io/q3", "www.fy27.com", "<by Q3>", "/", "per/week", "9/30/2027"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_WORDS + _PHRASES * 2 + _NON_ASCII + _URL_BITS),
+            st.sampled_from(_SEPS),
+        ),
+        max_size=12,
+    ).map(lambda parts: "".join(word + sep for word, sep in parts))
+)
+def test_the_plans_find_what_the_word_tables_find(text: str) -> None:
+    norm = tf.normalise(text)
+    for low in {tf._twin_subject(norm), None}:
+        for _ in range(2):  # the second time reads the plans and pieces the first one kept
+            got = [(a.kind, a.start, a.end, a.values) for a in tf._scan(norm, low)]
+            assert got == _scan_by_tables(norm, low)
+
+
+def test_a_long_text_is_scanned_token_by_token_with_every_atom_possible() -> None:
+    text = "x " * 5_000 + "Grow ARR 20% by the end of Q3 2027, weekly"
+    for low in (text.lower(), None):
+        got = [(a.kind, a.start, a.end, a.values) for a in tf._scan(text, low)]
+        assert [kind for kind, *_ in got] == ["q", "freq"]
+        assert got == _scan_by_tables(text, low)
+
+
+def test_plans_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tf, "_PLANS_MAX", 4)
+    monkeypatch.setattr(tf, "_PLANS", {})
+    monkeypatch.setattr(tf, "_PIECE_TOKENS", {})
+    monkeypatch.setattr(tf, "_LAST_PIECE_TOKENS", {})
+    for i in range(20):
+        (found,) = tf.extract_text(f"Ship {i}x{i} by Q3 2027 {i}m")
+        assert found.text == "by Q3 2027"
+        assert len(tf._PLANS) <= 4
+
+
+def test_a_token_of_a_shape_no_atom_takes_is_not_looked_at() -> None:
+    # "20%": two digits before "%" ("#none") begin no atom under any flags
+    assert tf._token_key("20", "%") == "#none"
+    for bits in range(16):
+        assert tf._Plan("#none")[bits] is None
+    bits, tokens, scan = tf._piece_tokens("20%")
+    assert tokens == ((0, "20", "#none"),) and scan == ()
+
+
+@pytest.mark.parametrize("rel", ["last", "the last", "the  past", "previous", "prior", "next",
+                                 "the next", "this", "coming", "the\tfollowing"])  # fmt: skip
+def test_a_past_relative_word_is_known_as_the_search_knows_it(rel: str) -> None:
+    for _ in range(2):
+        assert tf._PAST_RELS[rel] == (
+            re.search(r"\b(?:last|past|previous|prior)\b", rel) is not None
+        )
+
+
+def test_every_checked_atom_has_its_check() -> None:
+    assert frozenset(tf._CHECKS) == tf._CHECKED_ATOMS
+    assert tf._accept("q", re.match("q3", "q3"), "Q3", "q3") is True  # type: ignore[arg-type]
