@@ -15,7 +15,7 @@ import functools
 import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 from smartlint_rules._support import _tokens, trie_pattern
 
@@ -53,31 +53,106 @@ _lazy = lazy_compiler(globals())
 # The evidence
 
 
-class Signals(NamedTuple):
-    """The evidence the core rules judge a goal by."""
+class Signals:
+    """The evidence the core rules judge a goal by.
 
-    measures: tuple[Quantity, ...]  # quantities that state a level (not dates, ids, names)
-    # `threshold` and `plan` are looked for only where the rules read them: the threshold
-    # when no measure states the level, the plan also when the target is unset (with a
-    # stated level neither changes a finding, a message or a rewrite)
-    threshold: Span | None  # a level stated in words: "all candidates", "zero", "above GDP"
-    placeholders: tuple[Span, ...]  # unset values: "X%", "TBD", "<target>"
-    unset_target: bool  # the level the goal aims at is a placeholder
-    plan: Span | None  # "achieve the plan / quota" with no figure
-    time_bound: bool  # a time bound in the text (a bounding time frame or an event)
-    vague: Span | None  # the first vague cue in an unpinned goal
-    output: Span | None  # the activity or deliverable the main clause states
-    verb: Span | None  # the main verb as the rules see it
+    A class with slots the evidence fills in directly (`_new_object` and plain stores): a
+    named tuple made by `tuple.__new__` cost more to make, and each of the ~10 reads of
+    its fields a goal went through the tuple's field descriptor, which the interpreter
+    does not specialise (a slot read it does). The rules only read it, as they read one
+    goal's evidence in turn (`signals` hands the same object to each).
+    """
 
-    @property
-    def quantified(self) -> bool:
-        return bool(self.measures or self.threshold) and not self.unset_target
+    # the fields, in the order `_new_signals` takes them
+    _fields = (
+        "measures",  # quantities that state a level (not dates, ids, names)
+        # `threshold` and `plan` are looked for only where the rules read them: the
+        # threshold when no measure states the level, the plan also when the target is
+        # unset (with a stated level neither changes a finding, a message or a rewrite)
+        "threshold",  # a level stated in words: "all candidates", "zero", "above GDP"
+        "placeholders",  # unset values: "X%", "TBD", "<target>"
+        "unset_target",  # the level the goal aims at is a placeholder
+        "plan",  # "achieve the plan / quota" with no figure
+        "time_bound",  # a time bound in the text (a bounding time frame or an event)
+        "vague",  # the first vague cue in an unpinned goal
+        "output",  # the activity or deliverable the main clause states
+        "verb",  # the main verb as the rules see it
+        "quantified",  # a level is stated (a measure or a threshold) and not unset
+    )
+    __slots__ = _fields
+    measures: tuple[Quantity, ...]
+    threshold: Span | None
+    placeholders: tuple[Span, ...]
+    unset_target: bool
+    plan: Span | None
+    time_bound: bool
+    vague: Span | None
+    output: Span | None
+    verb: Span | None
+    quantified: bool
+
+    def __init__(
+        self,
+        measures: tuple[Quantity, ...],
+        threshold: Span | None,
+        placeholders: tuple[Span, ...],
+        unset_target: bool,
+        plan: Span | None,
+        time_bound: bool,
+        vague: Span | None,
+        output: Span | None,
+        verb: Span | None,
+        quantified: bool | None = None,
+    ) -> None:
+        self.measures = measures
+        self.threshold = threshold
+        self.placeholders = placeholders
+        self.unset_target = unset_target
+        self.plan = plan
+        self.time_bound = time_bound
+        self.vague = vague
+        self.output = output
+        self.verb = verb
+        self.quantified = (
+            bool(measures or threshold) and not unset_target if quantified is None else quantified
+        )
+
+    def _astuple(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Signals:
+            return NotImplemented
+        return self._astuple() == other._astuple()
+
+    def __hash__(self) -> int:
+        return hash(self._astuple())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"Signals({fields})"
 
 
-# Each goal makes one Signals. A named tuple made by `tuple.__new__` from the fields in order
-# is one C call: the frozen dataclass it was cost ~0.8 µs a goal even with its slots set
-# through their descriptors (measured). The rules only read its fields.
-_new_signals: Callable[[tuple[Any, ...]], Signals] = functools.partial(tuple.__new__, Signals)
+_new_object = object.__new__
+
+
+def _new_signals(values: tuple[Any, ...]) -> Signals:
+    """A Signals of the fields in the order of `Signals._fields` (the evidence writes the
+    same stores out)."""
+    sig: Signals = _new_object(Signals)
+    (
+        sig.measures,
+        sig.threshold,
+        sig.placeholders,
+        sig.unset_target,
+        sig.plan,
+        sig.time_bound,
+        sig.vague,
+        sig.output,
+        sig.verb,
+        sig.quantified,
+    ) = values
+    return sig
 
 
 _SPAN_SLOT = Span.__dict__
@@ -224,7 +299,8 @@ class _EnText:
     def __init__(self, lower: str, text: str | None = None) -> None:
         """`text`: the text `lower` was lower-cased from, when the caller has it; its word
         set is then the one the rules' matchers read for the goal (`_support._tokens`),
-        made once for both."""
+        made once for both. (The evidence of each goal makes its own without this call:
+        see `_en_signals`.)"""
         self.lower = lower
         # Read up front, not on first use: every goal's evidence reads them, and a property
         # cost ~0.15 µs an access (four a goal).
@@ -286,8 +362,20 @@ class _EnPhrases:
 
     def _viable(self, found: frozenset[str], words: frozenset[str]) -> list[str]:
         """Of the first words `found` among `words`, those whose groups can match."""
+        # loops, not a comprehension with any(...) inside: no function, generator and
+        # frame made for each first word (one goal in three comes here)
         rests = self.rests
-        return [w for w in found if w not in rests or any(r <= words for r in rests[w])]
+        out = []
+        for w in found:
+            sets = rests.get(w)
+            if sets is None:
+                out.append(w)
+                continue
+            for r in sets:
+                if r <= words:
+                    out.append(w)
+                    break
+        return out
 
     def finditer(self, t: _EnText) -> list[re.Match[str]]:
         if self.groups is None or not t.safe:
@@ -334,7 +422,16 @@ class _EnPhrases:
         words = t.words
         if self.firsts.isdisjoint(words):
             return False  # most goals (and no set is made)
-        return bool(self._viable(self.firsts & words, words))
+        # `bool(self._viable(self.firsts & words, words))`, ending at the first viable word
+        rests = self.rests
+        for w in self.firsts & words:
+            sets = rests.get(w)
+            if sets is None:
+                return True
+            for r in sets:
+                if r <= words:
+                    return True
+        return False
 
     def search(self, t: _EnText) -> re.Match[str] | None:
         found = self.finditer(t)
@@ -376,6 +473,7 @@ class _EnLexicon:
         "output_states",
         "output_verbs",
         "plan_words",
+        "state_nouns",
         "thresholds",
         "vague_verbs",
         "vague_words",
@@ -385,6 +483,7 @@ class _EnLexicon:
         self.output_verbs = lex("en", "output_verbs", config)
         self.metric_nouns = lex("en", "metric_nouns", config)
         self.plan_words = lex("en", "plan_words", config)
+        self.state_nouns = lex("en", "state_nouns", config)
         self.vague_verbs = lex("en", "vague_verbs", config)
         self.thresholds = en_phrases("thresholds", config)
         self.benchmarks = en_phrases("benchmarks", config)
@@ -512,10 +611,16 @@ _CURRENCY = QuantityKind.CURRENCY
 _MOVE_DIRECTIONS = (Direction.INCREASE, Direction.DECREASE, Direction.KEEP)
 
 
+#: `_pending_doc()` once it has been asked for (read by the evidence without a call)
+_PendingDoc: Any = None
+
+
 @functools.cache
 def _pending_doc() -> Any:
+    global _PendingDoc
     from smartlint.pipeline import PendingDoc  # lazily: the pipeline imports spaCy
 
+    _PendingDoc = PendingDoc
     return PendingDoc
 
 
@@ -816,6 +921,8 @@ def is_scope_frame(goal: ParsedGoal, tf: TimeFrame) -> bool:
     c = text[start - 2 : start - 1]
     if head is not _FOR and text[start - 1 : start] == " " and c and c not in "rR" and (
             not c.isspace()):
+        if head is _PREP:
+            return False  # most frames: "by Q3", "in 2027" bound the goal (as below)
         prev = []
     elif head is _FOR:
         prev = text[max(0, start - 30) : start].lower().split()
@@ -1496,6 +1603,14 @@ def _digit_marked(
     if pattern is None:
         return names
     text = goal.text
+    # gate (English): a listed name can only be found where the goal has its first word
+    # and its others ("fortune" and "500"): most goals here only have a number that is in
+    # some name ("1000 users"), and the scan of the window tries every name at each place
+    # (~25,000 instructions a goal that comes here, measured)
+    if dn.lang == "en" and not en_phrases("digit_names", dn.config).possible(
+        _EnText(text.lower(), text)
+    ):
+        return names
     lo, hi = max(0, min(q.start for q in near) - 30), max(q.end for q in near) + 30
     spans = [
         m.span()
@@ -1512,9 +1627,24 @@ def _digit_marked(
 def _en_signals(goal: ParsedGoal, config: Config | None) -> Signals:
     text = goal.text
     lower = text.lower()
-    et = _EnText(lower, text)
+    # `_EnText(lower, text)` and `_placeholders(goal)` written out: two Python calls less
+    et: _EnText = _new_object(_EnText)
+    et.lower = lower
+    et.words = _tokens(text)
+    et.safe = True if lower.isascii() else _ODD_CASE.search(lower) is None
     tokens = tokenize(text)
-    placeholders = _placeholders(goal)
+    placeholders = goal.placeholders
+    if not placeholders:
+        doc = goal.source_doc  # see `_placeholders`: the analysis found none in this text
+        placeholders = (
+            ()
+            if doc is not None
+            and len(text) <= ANALYSIS_LIMIT
+            and type(doc) is (_PendingDoc or _pending_doc())
+            and doc.lang == "en"
+            and doc.text == text
+            else _placeholders(goal)
+        )
     last = _en_last
     lx = last[1] if last is not None and last[0] is config else _en_lexicon(config)
     output_verbs = lx.output_verbs
@@ -1596,7 +1726,7 @@ def _en_signals(goal: ParsedGoal, config: Config | None) -> Signals:
             if not (
                 _en_result_object(goal, measures, metric_nouns)
                 or _en_others_act(goal, tokens, label_end)
-                or _en_state_object(goal, config)
+                or _en_state_object(goal, lx.state_nouns)
                 or _en_service_level(goal, measures)
             ):
                 output = verb
@@ -1630,13 +1760,24 @@ def _en_signals(goal: ParsedGoal, config: Config | None) -> Signals:
         output = None
 
     vague = None
-    if not (pinned_measure and not unset_target) and plan is None:
+    quantified = pinned_measure and not unset_target
+    if not quantified and plan is None:
         vague = _en_vague(goal, et, lx, output)
     if unset_target and vague is None:
         vague = placeholders[0]
-    return _new_signals(
-        (measures, threshold, placeholders, unset_target, plan, bound, vague, output, verb)
-    )
+    # `_new_signals(...)` written out: no tuple of the fields, no call
+    sig: Signals = _new_object(Signals)
+    sig.measures = measures
+    sig.threshold = threshold
+    sig.placeholders = placeholders
+    sig.unset_target = unset_target
+    sig.plan = plan
+    sig.time_bound = bound
+    sig.vague = vague
+    sig.output = output
+    sig.verb = verb
+    sig.quantified = quantified
+    return sig
 
 
 # Verbs that take their meaning from the object: "make calls", "do demos", "take courses".
@@ -1667,8 +1808,12 @@ def _en_threshold(
         for m in found:
             if verb is not None and _overlaps(m.start(), m.end(), verb.start, verb.end):
                 continue  # part of a phrasal verb: "double down on"
-            if not any(_overlaps(m.start(), m.end(), t.start, t.end) for t in goal.timeframes):
-                return Span(m.start(), m.end(), text[m.start() : m.end()])
+            start, end = m.span()
+            for t in goal.timeframes:  # a loop: no generator for any(...)
+                if start < t.end and t.start < end:  # `_overlaps`
+                    break
+            else:
+                return Span(start, end, text[start:end])
     # gates: each regex needs a character or word that most goals lack (~14 µs a goal)
     for score in _EN_SCORE.finditer(lower) if "/" in lower else ():
         if not any(_overlaps(score.start(), score.end(), t.start, t.end) for t in goal.timeframes):
@@ -1722,7 +1867,12 @@ def _en_event_bound(tokens: Sequence[Token], et: _EnText, lx: _EnLexicon) -> boo
     if events.empty:
         return False
     lower = et.lower
-    possible = events.possible(et)
+    # `events.possible(et)`, its usual answer without the call: no entry's first word
+    # among the goal's words (most goals that come here)
+    if events.groups is not None and et.safe and events.firsts.isdisjoint(et.words):
+        possible = False
+    else:
+        possible = events.possible(et)
     # gate: a token "before" is in the lower-cased text: without these words (most goals
     # that come here) the test below is False, without the list of the tokens' words
     if not possible and not ("before" in lower or "ahead" in lower or "prior" in lower):
@@ -1784,10 +1934,18 @@ def _en_others_act(
     verb = goal.verb
     if verb is None:
         return False
-    before = [t for t in tokens if t.end <= verb.start]
     if label_end is None:
         label_end = _EN_LABEL.match(goal.text).end()  # type: ignore[union-attr]
-    body = [t for t in before if t.start >= label_end]
+    # the tokens before the verb, past the label: the tokens stand in order without
+    # overlapping, so those ending before the verb are the first ones (a loop that stops
+    # there; the verb opens most goals that come here)
+    verb_start = verb.start
+    body = []
+    for t in tokens:
+        if t.end > verb_start:
+            break
+        if t.start >= label_end:
+            body.append(t)
     if body and body[-1].text.endswith(",") and body[0].lower in FRONTED:
         return False  # imperative after a fronted phrase: "In the next 90 days, make …"
     if not body:
@@ -1825,20 +1983,22 @@ def _en_service_level(goal: ParsedGoal, measures: Sequence[Quantity]) -> bool:
     return any(q.start >= verb.end and _EN_TIME_LEVEL.search(q.text) for q in measures)
 
 
-def _en_state_object(goal: ParsedGoal, config: Config | None) -> bool:
-    """Whether an output verb brings about an abstract state: "Create alignment"."""
+def _en_state_object(goal: ParsedGoal, state_nouns: frozenset[str]) -> bool:
+    """Whether an output verb brings about an abstract state: "Create alignment"
+    (`state_nouns`: the list of the config)."""
     if goal.metric is None:
         return False
     head = goal.metric.text.lower().split(" of ", 1)[0].split()
-    return bool(head) and head[-1] in lex("en", "state_nouns", config)
+    return bool(head) and head[-1] in state_nouns
 
 
 def _en_result_object(
     goal: ParsedGoal, measures: Sequence[Quantity], metric_nouns: frozenset[str]
 ) -> bool:
     """Whether an output verb's object is a business result: "Create $5M in pipeline"."""
-    if any(q.kind is _CURRENCY for q in measures):
-        return True  # money brought in is a result: "Close $2M in new ARR"
+    for q in measures:  # a loop: no generator for any(...)
+        if q.kind is _CURRENCY:
+            return True  # money brought in is a result: "Close $2M in new ARR"
     if goal.metric is None or not (measures or goal.direction is not None):
         return False
     metric = goal.metric.text.lower()
@@ -2315,10 +2475,19 @@ def _zh_signals(goal: ParsedGoal, config: Config | None) -> Signals:
         vague = _zh_vague(goal, text, lx, first_kind, verb, output)
     if unset_target and vague is None:
         vague = placeholders[0]
-    return _new_signals(
-        (measures, threshold, placeholders, unset_target, plan, bound, vague, output,
-         verb or goal.verb)
-    )  # fmt: skip
+    # as in `_en_signals`
+    sig: Signals = _new_object(Signals)
+    sig.measures = measures
+    sig.threshold = threshold
+    sig.placeholders = placeholders
+    sig.unset_target = unset_target
+    sig.plan = plan
+    sig.time_bound = bound
+    sig.vague = vague
+    sig.output = output
+    sig.verb = verb or goal.verb
+    sig.quantified = pinned
+    return sig
 
 
 def _zh_result_object(rest: str, measures: Sequence[Quantity], lx: _ZhLexicon) -> bool:
@@ -2563,8 +2732,10 @@ def en_outcome_rewrite(goal: ParsedGoal, sig: Signals) -> str:
     """An outcome as the main clause, the original as the means to it."""
     text = goal.text
     if goal.verb is not None and goal.verb_lemma is not None and sig.output is goal.verb:
-        label = _EN_LABEL.match(text)
-        prefix = label.group(0) if label and label.end() <= goal.verb.start else ""
+        # `_EN_LABEL.match(text)` (which always matches), by its fast paths: most goals
+        # have no label, and the label regex tries ~20 words at the start (~0.5 µs)
+        end = _label_end(text)
+        prefix = text[:end] if end <= goal.verb.start else ""
         means = ing_form(goal.verb_lemma) + _strip_end(text[goal.verb.end :])
         raise_ = "Raise" if not prefix or prefix[-1:] in " :" else "raise"
         return f"{prefix}{raise_} <metric> to <target>{en_deadline(sig)} by {means}"

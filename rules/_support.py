@@ -356,8 +356,13 @@ class TermMatcher:
         found, gate = hit
         if found is None or gate == 0:
             return found
-        return found if (self._may_hold(text, found.key) if gate == 1 else
-                         self._first_words(text)) else None
+        if gate == 1:
+            # `_may_hold`'s usual answer first, without the call (a Term found means the
+            # list has entries): ASCII entries in lower case, an ASCII text
+            if self._implied or (self._ascii_keys and text.isascii()):
+                return found
+            return found if self._may_hold(text, found.key) else None
+        return found if self._first_words(text) else None
 
 
 _SHORT = 48  # spans up to this long are remembered by their text
@@ -586,9 +591,13 @@ def metric_term(
         if len(_HEADS) >= 4096:
             _HEADS.clear()
         _HEADS[key] = found
-    if found is None or not terms._may_hold(text, found.key):  # the gate of `finditer`
+    if found is None:
         return None
-    return found  # type: ignore[no-any-return]
+    # the gate of `finditer` (`_may_hold`), its usual answer without the call (a Term found
+    # means the list has entries): ASCII entries in lower case, an ASCII text
+    if terms._implied or (terms._ascii_keys and text.isascii()):
+        return found  # type: ignore[no-any-return]
+    return found if terms._may_hold(text, found.key) else None  # type: ignore[no-any-return]
 
 
 #: (matcher, start of the span, the span with the character before it) → the head entry
@@ -660,7 +669,17 @@ def baseline_target(goal: ParsedGoal) -> tuple[Quantity | None, Quantity | None]
         return goal.baseline, goal.target
     text = goal.text
     qs = goal.quantities
-    from_re, to_re = (_EN_FROM, _EN_TO) if goal.lang == "en" else (_ZH_FROM, _ZH_TO)
+    if len(qs) < 2:
+        return None, None  # no pair
+    if goal.lang == "en":
+        # gate: `_EN_FROM` needs "from" (no character outside ASCII is IGNORECASE-equal to
+        # one of its letters); most goals that come here lack it, and each search ran from
+        # the start of the text
+        if "from" not in text.lower():
+            return None, None
+        from_re, to_re = _EN_FROM, _EN_TO
+    else:
+        from_re, to_re = _ZH_FROM, _ZH_TO
     for a, b in itertools.pairwise(qs):
         if from_re.search(text, 0, a.start) and to_re.match(text[a.end : b.start]):
             return a, b
@@ -679,10 +698,18 @@ def change_quantity(goal: ParsedGoal) -> Quantity | None:
     """The change ("by 10%", "提高10%"): the analysis's, else a percentage after "by"."""
     if goal.change is not None:
         return goal.change
-    pattern = _EN_BY if goal.lang == "en" else _ZH_CHANGE
+    en = goal.lang == "en"
+    pattern = _EN_BY if en else _ZH_CHANGE
     for q in goal.quantities:
-        if q.kind in _RELATIVE and pattern.search(goal.text[max(0, q.start - 24) : q.start]):
-            return q
+        if q.kind in _RELATIVE:
+            # gate: `_EN_BY` needs "by" (no character outside ASCII is IGNORECASE-equal to
+            # "b" or "y"), which most goals with a percentage lack: read once, at the first
+            if en:
+                if "by" not in goal.text.lower():
+                    return None
+                en = False  # (read)
+            if pattern.search(goal.text[max(0, q.start - 24) : q.start]):
+                return q
     return None
 
 
@@ -804,10 +831,15 @@ _SIGNED_VALUES = frozenset(["up", "down"])
 
 #: (matcher of `goal_verbs`, values) → its entries of those values, whether a test for them
 #: as plain substrings holds on any text (none of them has case) and not on ASCII text
-#: only, and the verb texts tested so far (the same few verbs come back goal after goal)
+#: only, and the answers so far by (the analysis's lemma, the verb's text), the same few
+#: coming back goal after goal
 _VALUED: dict[
-    tuple[TermMatcher, frozenset[str]], tuple[tuple[str, ...], bool, dict[str, bool]]
+    tuple[TermMatcher, frozenset[str]],
+    tuple[tuple[str, ...], bool, dict[tuple[str | None, str, str], bool]],
 ] = {}
+#: the last (matcher, values, entry) of `_VALUED` read: the rules ask with one matcher
+#: and two or three value sets, in turn
+_valued_last: tuple[Any, Any, Any] = (None, None, None)
 
 
 def _may_find(goal: ParsedGoal, span: Span, config: Config | None, values: frozenset[str]) -> bool:
@@ -816,26 +848,48 @@ def _may_find(goal: ParsedGoal, span: Span, config: Config | None, values: froze
     one is inside the span. (A Term `first_in` finds there is an entry matched within the
     span, so its key is a substring of the span's text: lower-cased when that is ASCII,
     where IGNORECASE is lower-casing; as it is when the entries have no case at all.)"""
+    global _valued_last
     verbs = matcher(goal.lang, "goal_verbs", config, inflect=True)
-    if verbs.table.get((goal.verb_lemma or span.text).lower()) in values:
-        return True
-    entry = _VALUED.get((verbs, values))
-    if entry is None:
-        if len(_VALUED) > 64:  # matchers of many configs (tests): start again
-            _VALUED.clear()
-        keys = tuple(k for k, v in verbs.table.items() if v in values)
-        entry = _VALUED[verbs, values] = (keys, all(k.lower() == k.upper() for k in keys), {})
+    last = _valued_last
+    if last[0] is verbs and last[1] is values:
+        entry = last[2]
+    else:
+        entry = _VALUED.get((verbs, values))
+        if entry is None:
+            if len(_VALUED) > 64:  # matchers of many configs (tests): start again
+                _VALUED.clear()
+            keys = tuple(k for k, v in verbs.table.items() if v in values)
+            caseless = all(k.lower() == k.upper() for k in keys)
+            entry = _VALUED[verbs, values] = (keys, caseless, {})
+        _valued_last = (verbs, values, entry)
+    # Both tests below read only the analysis's lemma, the span's text and the text the
+    # span covers: the answer is remembered by those (one look-up for a verb seen before,
+    # instead of the lower-casing and the two look-ups of the first test)
     piece = goal.text[span.start : span.end]
+    key = (goal.verb_lemma, span.text, piece)
     seen = entry[2]
-    hit = seen.get(piece)
+    hit = seen.get(key)
     if hit is None:
-        keys, caseless = entry[0], entry[1]
-        if caseless or piece.isascii():
-            low = piece if caseless else piece.lower()
-            hit = any(key in low for key in keys)
-        else:
-            hit = True
+        hit = _valued_in(verbs, values, entry, goal.verb_lemma, span.text, piece)
         if len(seen) > 4096:  # verbs of long junk input: start again
             seen.clear()
-        seen[piece] = hit
+        seen[key] = hit
     return hit
+
+
+def _valued_in(
+    verbs: TermMatcher,
+    values: frozenset[str],
+    entry: tuple[tuple[str, ...], bool, Any],
+    lemma: str | None,
+    span_text: str,
+    piece: str,
+) -> bool:
+    """`_may_find` for a verb not seen before."""
+    if verbs.table.get((lemma or span_text).lower()) in values:
+        return True
+    keys, caseless = entry[0], entry[1]
+    if caseless or piece.isascii():
+        low = piece if caseless else piece.lower()
+        return any(key in low for key in keys)
+    return True

@@ -359,3 +359,256 @@ def test_signed_direction_gate_gives_the_plain_answer(
         _support._VERB_DIRECTION.get(verb_found.value) if verb_found is not None else None
     )
     assert _support.direction.__wrapped__(goal, None) == plain_way  # type: ignore[attr-defined]
+
+
+# -- session 5: shortcuts in the evidence and the shared gates ---------------------------
+
+
+def _list_words() -> list[str]:
+    """Words of the entries of the lists `_lists.possible_lists` answers for (and of the
+    phrase lists of the evidence), with look-alikes and a word of none."""
+    from smartlint_rules import _lists
+
+    words = {w for name in _lists.GATED for entry in _support.matcher("en", name).table
+             for w in entry.split()}  # fmt: skip
+    for name in ("deadline_events", "thresholds", "benchmarks", "vague_words"):
+        words |= {w for entry in _core.lex("en", name, None) for w in entry.split()}
+    return [*sorted(words), "Per", "TIME", "times", "next-gen", "all_of", "x"]
+
+
+_LIST_WORDS = _list_words()
+
+
+def _plain_possible_en(text: str) -> frozenset[str]:
+    """What `_lists._possible_en` answers, the plain way: a list is possible when all the
+    words of one of its entries are words of the text."""
+    from smartlint_rules import _lists
+
+    words = frozenset(re.findall(r"\w+", text.lower()))
+    found = set()
+    for name in _lists.GATED:
+        for entry in _support.matcher("en", name).table:
+            runs = re.findall(r"\w+", entry)
+            if not runs or not entry.isascii() or entry != entry.lower():
+                found.add(name)  # not ruled out by the test
+                break
+            if frozenset(runs) <= words:
+                found.add(name)
+                break
+    return frozenset(found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_LIST_WORDS), max_size=8), st.sampled_from([" ", ", ", "-"]))
+@example(["per", "quarter"], " ")
+@example(["all", "of", "the", "time"], " ")
+def test_possible_lists_by_the_words_held_is_the_plain_answer(words: list[str], sep: str) -> None:
+    from smartlint_rules import _lists
+
+    text = sep.join(words)
+    # twice: computed, then remembered by the list words the text holds
+    assert _lists._possible_en(text, None) == _plain_possible_en(text)
+    assert _lists._possible_en(text, None) == _plain_possible_en(text)
+
+
+def _plain_viable(phrases: _core._EnPhrases, words: frozenset[str]) -> list[str]:
+    found = phrases.firsts & words
+    return [w for w in found
+            if w not in phrases.rests or any(r <= words for r in phrases.rests[w])]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["deadline_events", "thresholds", "benchmarks", "vague_words",
+                     "output_states"]),
+    st.lists(st.sampled_from(_LIST_WORDS), max_size=8),
+)  # fmt: skip
+def test_phrase_list_viable_first_words_are_the_plain_ones(name: str, words: list[str]) -> None:
+    phrases = _core.en_phrases(name, None)
+    text = " ".join(words)
+    et = _core._EnText(text.lower(), text)
+    plain = _plain_viable(phrases, et.words)
+    assert phrases._viable(phrases.firsts & et.words, et.words) == plain
+    assert phrases.possible(et) == (not phrases.empty and bool(plain))
+
+
+def _plain_others_act(goal: ParsedGoal, tokens: tuple, label_end: int) -> bool:  # type: ignore[type-arg]
+    """`_en_others_act` before its loop: the tokens before the verb picked by a filter."""
+    verb = goal.verb
+    if verb is None:
+        return False
+    before = [t for t in tokens if t.end <= verb.start]
+    body = [t for t in before if t.start >= label_end]
+    if not body or (body[-1].text.endswith(",") and body[0].lower in _core.FRONTED):
+        return False
+    if body[-1].lower in _core._EN_MODAL_WORDS:
+        subject = body[:-1]
+    else:
+        subject = body
+        if _core._EN_PARTICIPLE.match(verb.text.lower()):
+            return False
+    if not subject or any(t.lower in _core._EN_MODAL_WORDS or t.lower in ("me", "us")
+                          for t in subject):  # fmt: skip
+        return False
+    owners = {t.lower for t in subject} & {"we", "i", "you", "team"}
+    return not (owners or (len(subject) == 1 and subject[0].lower in _core._EN_OWNERS))
+
+
+_SUBJECT_WORDS = ["100%", "of", "new", "hires", "We", "will", "In", "Q3,", "KR1:", "team",
+                  "customers", "Partner", "portal", "the", "must", "me", "-", "1."]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_SUBJECT_WORDS), max_size=6),
+    st.sampled_from(["finish", "launched", "launch", "ship", "shipped"]),
+    st.lists(st.sampled_from(_SUBJECT_WORDS), max_size=3),
+    st.integers(0, 12),
+)
+@example(["100%", "of", "new", "hires"], "finish", ["training"], 0)
+@example(["In", "Q3,"], "launch", ["portal"], 0)
+def test_others_act_reads_the_tokens_before_the_verb_as_a_filter_would(
+    before: list[str], verb: str, after: list[str], label_end: int
+) -> None:
+    head = " ".join(before)
+    text = f"{head} {verb} {' '.join(after)}".strip()
+    start = len(head) + 1 if head else 0
+    goal = ParsedGoal(text=text, lang="en", verb=Span(start, start + len(verb), verb))
+    tokens = tokenize(text)
+    assert _core._en_others_act(goal, tokens, label_end) == _plain_others_act(
+        goal, tokens, label_end
+    )
+
+
+def _plain_may_find(goal: ParsedGoal, span: Span, values: frozenset[str]) -> bool:
+    verbs = _support.matcher(goal.lang, "goal_verbs", None, inflect=True)
+    if verbs.table.get((goal.verb_lemma or span.text).lower()) in values:
+        return True
+    keys = [k for k, v in verbs.table.items() if v in values]
+    piece = goal.text[span.start : span.end]
+    if all(k.lower() == k.upper() for k in keys) or piece.isascii():
+        low = piece if all(k.lower() == k.upper() for k in keys) else piece.lower()
+        return any(k in low for k in keys)
+    return True
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["Improve", "grow", "Cut", "drive", "BETTER", "keep", "提升", "降低",
+                     "ſpeed up", "Reduce"]),
+    st.sampled_from([None, "improve", "grow", "cut", "drive", "better", "keep", "reduce"]),
+    st.sampled_from([_support._BETTER_VALUE, _support._SIGNED_VALUES,
+                     _support._DIRECTION_VALUES]),
+    st.sampled_from(["en", "zh"]),
+)  # fmt: skip
+def test_may_find_remembered_by_lemma_and_verb_is_the_plain_answer(
+    verb: str, lemma: str | None, values: frozenset[str], lang: str
+) -> None:
+    text = f"{verb} churn"
+    goal = ParsedGoal(text=text, lang=lang, verb=Span(0, len(verb), verb), verb_lemma=lemma)
+    span = goal.verb
+    assert span is not None
+    # twice: computed, then remembered
+    assert _support._may_find(goal, span, None, values) == _plain_may_find(goal, span, values)
+    assert _support._may_find(goal, span, None, values) == _plain_may_find(goal, span, values)
+
+
+def test_evidence_fields_are_those_of_the_plain_constructor() -> None:
+    # `_en_signals` and `_zh_signals` fill a Signals in with stores written out: each field
+    # must be the one its name says, and `quantified` the rule's reading of the others
+    import smartlint
+    from smartlint.config import Config
+    from smartlint.model import Context
+    from smartlint.rule import RuleContext
+
+    ctx = RuleContext(context=Context(), config=Config())
+    for text, lang in [("Reduce churn from 9% to 6% by Q3", "en"), ("Improve morale", "en"),
+                       ("Hit the quota", "en"), ("将转化率提高到X%", "zh"),
+                       ("Launch the partner portal", "en"), ("提高客户满意度", "zh")]:  # fmt: skip
+        sig = _core.signals(smartlint.parse(text, lang=lang), ctx)
+        again = _core.Signals(*(getattr(sig, f) for f in _core.Signals._fields[:-1]))
+        assert again == sig
+        assert sig.quantified == (bool(sig.measures or sig.threshold) and not sig.unset_target)
+
+
+def _plain_digit_marked(goal: ParsedGoal, names: list, near: list[Quantity]) -> list:  # type: ignore[type-arg]
+    """`_digit_marked` without its gate on the goal's words: the scan of the window."""
+    pattern = _core.phrase_regex("en", "digit_names", None)
+    assert pattern is not None
+    text = goal.text
+    lo = max(0, min(q.start for q in near) - 30)
+    hi = max(q.end for q in near) + 30
+    spans = [m.span() for m in pattern.finditer(text, lo, hi)
+             if not (m.start() and text[m.start() - 1].isascii()
+                     and text[m.start() - 1].isalnum())
+             and not (text[m.end() : m.end() + 1].isascii()
+                      and text[m.end() : m.end() + 1].isalnum())]  # fmt: skip
+    if not spans:
+        return names
+    return [(q, named or any(a <= q.start and q.end <= b for a, b in spans)) for q, named in names]
+
+
+_DIGIT_WORDS = ["Sign", "5", "Fortune", "fortune", "FORTUNE", "500", "1000", "S&P", "s&p", "P",
+                "7-Eleven", "7", "Inc.", "inc", "5000", "users", "Global", "2000", "Formula",
+                "1", "accounts", "K", "ſ&p", "x500"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_DIGIT_WORDS), min_size=1, max_size=7))
+@example(["Sign", "5", "Fortune", "500", "accounts"])
+@example(["Reach", "1000", "users"])
+def test_digit_name_gate_skips_only_goals_without_a_listed_name(words: list[str]) -> None:
+    import smartlint
+
+    goal = smartlint.parse(" ".join(words), lang="en")
+    if not goal.quantities:
+        return
+    names = [(q, False) for q in goal.quantities]
+    near = list(goal.quantities)
+    dn = _core._en_lexicon(None).digit_names
+    assert _core._digit_marked(goal, names, near, dn) == _plain_digit_marked(goal, names, near)
+
+
+def _plain_baseline_target(goal: ParsedGoal) -> tuple[Quantity | None, Quantity | None]:
+    if goal.baseline is not None or goal.target is not None:
+        return goal.baseline, goal.target
+    for a, b in zip(goal.quantities, goal.quantities[1:], strict=False):
+        if _support._EN_FROM.search(goal.text, 0, a.start) and _support._EN_TO.match(
+            goal.text[a.end : b.start]
+        ):
+            return a, b
+    return None, None
+
+
+def _plain_change_quantity(goal: ParsedGoal) -> Quantity | None:
+    if goal.change is not None:
+        return goal.change
+    for q in goal.quantities:
+        if q.kind in (QuantityKind.PERCENT, QuantityKind.MULTIPLIER) and _support._EN_BY.search(
+            goal.text[max(0, q.start - 24) : q.start]
+        ):
+            return q
+    return None
+
+
+_LEVEL_WORDS = ["from", "FROM", "From", "to", "by", "By", "BY", "another", "a further", "an",
+                "the", "5%", "10%", "2x", "3", "churn", "fromage", "bypass", "->", "-"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_LEVEL_WORDS), max_size=8))
+@example(["Cut", "churn", "From", "5%", "to", "3%"])
+@example(["Grow", "BY", "another", "10%"])
+def test_from_and_by_gates_give_the_plain_answers(words: list[str]) -> None:
+    text = " ".join(words)
+    # quantities placed by hand (no analysis: its baseline, target and change are unset)
+    qs = []
+    at = 0
+    for w in words:
+        if w[:1].isdigit():
+            kind = QuantityKind.PERCENT if w.endswith("%") else QuantityKind.NUMBER
+            qs.append(Quantity(at, at + len(w), w, float(w.rstrip("%x")), kind, None))
+        at += len(w) + 1
+    goal = ParsedGoal(text=text, lang="en", quantities=tuple(qs))
+    assert _support.baseline_target(goal) == _plain_baseline_target(goal)
+    assert _support.change_quantity(goal) == _plain_change_quantity(goal)
