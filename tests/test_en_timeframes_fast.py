@@ -448,7 +448,14 @@ def _scan_by_tables(norm: str, ascii_low: str | None) -> list[tuple[object, ...]
     low = ascii_low if ascii_low is not None else norm.translate(tf._ASCII_LOWER)
     tokens: list[tuple[int, str, str]]
     if ascii_low is not None and len(norm) < 10_000:
-        bits, tokens = tf._ascii_tokens(ascii_low)
+        # the trigger words of the whole text, and every token of it: those no atom begins
+        # with are passed over below
+        bits = 0
+        for word in tf._ANY_TRIGGER_ASCII_B.intersection(
+            ascii_low.encode().translate(tf._NOT_LETTER_TO_BLANK).split()
+        ):
+            bits |= tf._TRIGGER_BITS_ASCII_B[word]
+        tokens = list(tf._plain_tokens(ascii_low, norm))
         if bits & 48 == 48:
             bits |= 4
         if bits & 96 == 96:
@@ -538,8 +545,8 @@ def test_a_token_of_a_shape_no_atom_takes_is_not_looked_at() -> None:
     assert tf._token_key("20", "%") == "#none"
     for bits in range(16):
         assert tf._Plan("#none")[bits] is None
-    bits, tokens, scan = tf._piece_tokens("20%")
-    assert tokens == ((0, "20", "#none"),) and scan == ()
+    assert tf._piece_tokens("20%") is tf._NOTHING  # no token to look at, no trigger word
+    assert tf._piece_tokens("20d")[1] != ()  # (a shape an atom takes: "20d" in "in 20d")
 
 
 @pytest.mark.parametrize("rel", ["last", "the last", "the  past", "previous", "prior", "next",

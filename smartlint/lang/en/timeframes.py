@@ -1945,16 +1945,16 @@ _GATE_TABLES = _GateTables()
 _Token = tuple[int, str, str]
 #: A token as `_scan` reads it: (offset, length, `_Plan` of its key).
 _ScanToken = tuple[int, int, "_Plan"]
-#: Per piece: (trigger bits, its `_Token`s, the `_ScanToken`s of those that begin an atom
-#: under some flags: all but the digit shapes no atom takes, "#none", ~0.45 a goal).
-_PieceTokens = tuple[int, tuple[_Token, ...], tuple[_ScanToken, ...]]
+#: Per piece: (trigger bits, the `_ScanToken`s of its `_Token`s that begin an atom under
+#: some flags: all but the digit shapes no atom takes, "#none", ~0.45 a goal).
+_PieceTokens = tuple[int, tuple[_ScanToken, ...]]
 _PIECE_TOKENS: dict[str, _PieceTokens] = {}
 #: As `_PIECE_TOKENS` for the text's last piece, which no blank follows (a digit's shape
 #: depends on the character after it).
 _LAST_PIECE_TOKENS: dict[str, _PieceTokens] = {}
 _PIECE_TOKENS_MAX = 8192
 _PIECE_KEEP_LEN = 64  # longer pieces (junk input) are not kept
-_NOTHING: _PieceTokens = (0, (), ())  # shared by the pieces with neither
+_NOTHING: _PieceTokens = (0, ())  # shared by the pieces with neither
 
 
 class _Plan(dict[int, "tuple[tuple[str, ...], _PairGate | None] | None"]):
@@ -2047,7 +2047,7 @@ def _piece_tokens(piece: str, last: bool = False) -> _PieceTokens:
         end = m.end()
         tokens.append((m.start(), token, _token_key(token, piece[end : end + 1] or after_piece)))
     scan = tuple((at, len(token), _plan(key)) for at, token, key in tokens if key != "#none")
-    fact = (bits, tuple(tokens), scan) if bits or tokens else _NOTHING
+    fact = (bits, scan) if bits or scan else _NOTHING
     if len(piece) <= _PIECE_KEEP_LEN:
         kept = _LAST_PIECE_TOKENS if last else _PIECE_TOKENS
         if len(kept) >= _PIECE_TOKENS_MAX:
@@ -2056,13 +2056,12 @@ def _piece_tokens(piece: str, last: bool = False) -> _PieceTokens:
     return fact
 
 
-def _ascii_tokens(ascii_low: str) -> tuple[int, list[_Token]]:
-    """The trigger bits (as `_TRIGGER_BITS_ASCII`) and the tokens to look at of a
-    `_twin_subject`, read piece by piece (see `_PIECE_TOKENS`). (`_scan` reads the pieces
-    itself: this is what it reads, as a list.)"""
+def _ascii_pieces(ascii_low: str) -> tuple[int, list[tuple[int, tuple[_ScanToken, ...]]]]:
+    """The trigger bits (as `_TRIGGER_BITS_ASCII`) of a `_twin_subject` and the tokens that
+    may begin an atom, read piece by piece (see `_PIECE_TOKENS`): (offset of a piece, its
+    `_ScanToken`s) of the pieces with any."""
     bits = 0
-    tokens: list[_Token] = []
-    append = tokens.append
+    found: list[tuple[int, tuple[_ScanToken, ...]]] = []
     facts = _PIECE_TOKENS.get
     pos = 0
     pieces = ascii_low.split(" ")
@@ -2073,15 +2072,15 @@ def _ascii_tokens(ascii_low: str) -> tuple[int, list[_Token]]:
             fact = _piece_tokens(piece)
         if fact is not _NOTHING:  # most pieces: no trigger word, no token to try
             bits |= fact[0]
-            for at, token, key in fact[1]:
-                append((pos + at, token, key))
+            if fact[1]:
+                found.append((pos, fact[1]))
         pos += len(piece) + 1
     fact = _LAST_PIECE_TOKENS.get(last) or _piece_tokens(last, last=True)
     if fact is not _NOTHING:
         bits |= fact[0]
-        for at, token, key in fact[1]:
-            append((pos + at, token, key))
-    return bits, tokens
+        if fact[1]:
+            found.append((pos, fact[1]))
+    return bits, found
 
 
 def _plain_tokens(low: str, norm: str) -> Iterator[_Token]:
@@ -2104,29 +2103,8 @@ def _scan(norm: str, ascii_low: str | None = None) -> list[_Atom]:
     # the tokens to look at: (offset of a piece, its `_ScanToken`s) of the pieces with any
     found: list[tuple[int, tuple[_ScanToken, ...]]]
     if ascii_low is not None and len(norm) < 10_000:
-        # The trigger bits and the tokens that may begin an atom, read piece by piece (see
-        # `_PIECE_TOKENS`; `_ascii_tokens` reads the same, as a list): here, without a
-        # tuple a token, and only pieces with tokens to look at are listed.
-        bits = 0
-        found = []
-        facts = _PIECE_TOKENS.get
-        pos = 0
-        pieces = ascii_low.split(" ")
-        last = pieces.pop()
-        for piece in pieces:
-            fact = facts(piece)
-            if fact is None:
-                fact = _piece_tokens(piece)
-            if fact is not _NOTHING:  # most pieces: no trigger word, no token to try
-                bits |= fact[0]
-                if fact[2]:
-                    found.append((pos, fact[2]))
-            pos += len(piece) + 1
-        fact = _LAST_PIECE_TOKENS.get(last) or _piece_tokens(last, last=True)
-        if fact is not _NOTHING:
-            bits |= fact[0]
-            if fact[2]:
-                found.append((pos, fact[2]))
+        # the trigger bits and the tokens that may begin an atom, read piece by piece
+        bits, found = _ascii_pieces(ascii_low)
         if not found:
             return atoms
         if bits & 48 == 48:  # "cut" and "over"
