@@ -26,7 +26,14 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, cast
 
-__all__ = ["LazyPattern", "LazyPatterns", "all_stand_ins", "lazy_compiler", "lazy_pattern"]
+__all__ = [
+    "LazyPattern",
+    "LazyPatterns",
+    "all_stand_ins",
+    "ascii_twin_source",
+    "lazy_compiler",
+    "lazy_pattern",
+]
 
 #: every stand-in made (for the test that compiles them all); a few hundred, never freed
 _MADE: list[LazyPattern] = []
@@ -82,6 +89,26 @@ def lazy_compiler(namespace: dict[str, Any]) -> Callable[..., re.Pattern[str]]:
         return lazy_pattern(pattern, flags, namespace)
 
     return compile_when_used
+
+
+def ascii_twin_source(pattern: re.Pattern[str], lower: str | None = None) -> tuple[str, int]:
+    """(source, flags) of the case-sensitive twin of a case-insensitive pattern written in
+    lower case; `pattern` may be a stand-in (its `pattern` and `flags` are read as they are).
+
+    On ASCII text put in lower case first the twin matches exactly where the original
+    matches (for ASCII, case-insensitive matching is comparing lower case), and often
+    several times faster: the engine rejects most of a long word alternation by its first
+    character, which it cannot do case-insensitively. Non-ASCII text keeps the original
+    ("İ" matches "i" case-insensitively, but lower() makes it two characters). `lower` is
+    the pattern rewritten in lower case where it is not already (its "A-Za-z" ranges as
+    "a-z"). Group names are not text to match: "(?P<" may stay. Raises ValueError for a
+    pattern that is not case-insensitive or not written in lower case: its twin would miss
+    what it matches."""
+    text = pattern.pattern if lower is None else lower
+    unnamed = text.replace("(?P<", "(?<")
+    if not pattern.flags & re.IGNORECASE or unnamed != unnamed.lower():
+        raise ValueError(f"not a lower-case case-insensitive pattern: {text!r}")
+    return text, pattern.flags & ~re.IGNORECASE
 
 
 class LazyPatterns(dict[str, "re.Pattern[str]"]):

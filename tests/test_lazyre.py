@@ -89,3 +89,22 @@ def test_every_pattern_smartlint_defines_compiles() -> None:
     assert len(stand_ins) > 50  # the extractors' and rules' patterns are made through it
     for stand_in in stand_ins:
         stand_in.compiled()
+
+
+def test_a_twin_is_made_only_of_a_lower_case_case_insensitive_pattern() -> None:
+    with pytest.raises(ValueError):
+        _lazyre.ascii_twin_source(re.compile(r"Q[1-4]", re.IGNORECASE))  # upper case
+    with pytest.raises(ValueError):
+        _lazyre.ascii_twin_source(re.compile(r"q[1-4]"))  # case-sensitive already
+    source, flags = _lazyre.ascii_twin_source(re.compile(r"(?P<when>q[1-4])", re.I | re.X))
+    assert source == r"(?P<when>q[1-4])" and flags & re.X and not flags & re.I
+    # from a stand-in, without compiling it
+    assert _lazyre.ascii_twin_source(LazyPattern(r"by|(", re.I), r"by|(") == (r"by|(", 0)  # type: ignore[arg-type]
+
+
+@given(st.text(alphabet="bByY QqEeNnDd1-4 ", max_size=24))
+def test_a_twin_matches_lower_cased_ascii_where_the_original_matches(text: str) -> None:
+    original = re.compile(r"\bby (?:the )?end of q[1-4]\b|\bq[1-4]\b", re.IGNORECASE)
+    twin = re.compile(*_lazyre.ascii_twin_source(original))
+    low = text.lower()
+    assert [m.span() for m in twin.finditer(low)] == [m.span() for m in original.finditer(text)]

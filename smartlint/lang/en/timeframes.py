@@ -36,7 +36,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from smartlint import dates as D
-from smartlint._lazyre import lazy_compiler, lazy_pattern
+from smartlint._lazyre import ascii_twin_source, lazy_compiler, lazy_pattern
 from smartlint.lang.base import TEXT_KEY, TimeMention, doc_text
 from smartlint.lang.en.numbers import (
     MONTH_RE,
@@ -2662,8 +2662,9 @@ _TWIN_SOURCES = {
 
 @functools.cache
 def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """`pattern` without IGNORECASE, for lower-case ASCII text (its letters are lower-case)."""
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    """The case-sensitive twin of `pattern`, for lower-case ASCII text (see
+    `ascii_twin_source`, which also checks the pattern is written in lower case)."""
+    return re.compile(*ascii_twin_source(pattern))
 
 
 _ANY_TWINS: _Twins | None = None
