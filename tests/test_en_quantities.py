@@ -695,3 +695,17 @@ def _without_unit_gate(text: str) -> list[Quantity]:
         return quantities.extract_text(text)
     finally:
         Q._unit_word = saved  # type: ignore[assignment]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Grow visits to www.top500.com by 20%", ["20%"]),
+        ("Grow visits to WWW.TOP500.COM by 20%", ["20%"]),
+        ("Grow visits to acme.com/top-500 by 20%", ["20%"]),
+        ("Grow visits to https://acme.io/500 by 20%", ["20%"]),
+        ("Grow visits to 500 stores by 20%", ["500", "20%"]),  # no address: read
+    ],
+)
+def test_no_quantity_is_read_inside_a_web_address(text: str, found: list[str]) -> None:
+    assert [q.text for q in Q.extract_text(text)] == found

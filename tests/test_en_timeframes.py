@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import date
 
@@ -848,3 +849,31 @@ def test_kinds_decided_by_the_kind_alone_are_never_merged_or_widened() -> None:
     ]:
         found = timeframes.extract_text(text)
         assert [m.kind for m in found] == [kind], (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Grow signups on www.fy27.com by Q3 2027", ["by Q3 2027"]),
+        ("Launch WWW.FY27.COM by Q3 2027", ["by Q3 2027"]),
+        ("Launch acme.com/q3 by June 2027", ["by June 2027"]),
+        ("Move docs to https://h1.example.org/2027 by March 2027", ["by March 2027"]),
+        ("Move docs to www.h1-team.io by March 2027", ["by March 2027"]),
+        ("Close the <FY27 plan> gaps by Q2 2027", ["by Q2 2027"]),
+        ("Grow fy27 bookings 20% by Q3 2027", ["fy27", "by Q3 2027"]),  # no address: read
+    ],
+)
+def test_no_time_frame_is_read_inside_a_web_address(text: str, found: list[str]) -> None:
+    assert [m.text for m in timeframes.extract_text(text)] == found
+
+
+_URL_PARTS = ["www", "WwW", ".", "/", "<", ">", "http", "s", "://", "acme", "com", "io", "q3",
+              "fy27", " ", "-", "by", "2027", '"', "é"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_URL_PARTS), max_size=12).map("".join))
+def test_a_text_with_a_web_address_is_always_searched_for_one(text: str) -> None:
+    from smartlint.lang.en.numbers import URL_PATTERN, may_hold_url
+
+    if re.search(URL_PATTERN, text, re.IGNORECASE):
+        assert may_hold_url(text, text.lower())

@@ -443,9 +443,8 @@ def test_an_edge_of_ending_is_matched_by_both_searches(before: str, ending: str)
 def _scan_by_tables(norm: str, ascii_low: str | None) -> list[tuple[object, ...]]:
     """The atoms of `norm` as `_scan` found them before `_Plan`: each token looked up in the
     word table and the gates of the text's trigger bits, "q3" and "5m" worked out."""
-    # (a URL is looked for only where a "/" or "<" is: "www.fy27.com" alone is not one)
-    urls = [m.span() for m in tf._URL.finditer(norm)] if ("/" in norm or "<" in norm) else []
     low = ascii_low if ascii_low is not None else norm.translate(tf._ASCII_LOWER)
+    urls = [m.span() for m in tf._URL.finditer(norm)]  # (looked for in every text here)
     tokens: list[tuple[int, str, str]]
     if ascii_low is not None and len(norm) < 10_000:
         # the trigger words of the whole text, and every token of it: those no atom begins

@@ -30,6 +30,23 @@ FULLWIDTH = str.maketrans(
 )
 
 
+#: Web addresses and <...> spans, where the extractors find neither numbers nor dates
+#: ("www.fy27.com" holds no fiscal year, "acme.com/q3" no quarter): with a scheme, with
+#: "www.", or a bare domain followed by a path (a domain alone, "acme.com", holds no digit
+#: an extractor reads as a figure there). Case-insensitive.
+URL_PATTERN = (
+    r"(?:https?://|www\.)[^\s<>\"]{1,2000}"
+    r"|\b(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>\"]{0,2000}"
+    r"|<[^<>]{0,2000}>"
+)
+
+
+def may_hold_url(text: str, low: str) -> bool:
+    """Whether `text` (`low`: it in lower case) may hold a match of `URL_PATTERN`: each
+    has a "/", a "<" or "www."."""
+    return "/" in text or "<" in text or "www." in low
+
+
 #: The text the quantity extractor last split on its spaces, with its pieces
 #: (`text.split(" ")`), as one pair in this one slot: the goal analysis of the same goal
 #: (`pipeline.analyse_text` calls it next with the same string object) takes them from here

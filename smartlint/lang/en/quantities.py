@@ -41,7 +41,9 @@ from smartlint.lang.en.numbers import (
     SCALE_WORDS,
     TENS_WORDS,
     UNITS_WORDS,
+    URL_PATTERN,
     WORD_NUMBER,
+    may_hold_url,
     normalise,
     parse_word_number,
 )
@@ -450,7 +452,7 @@ MAX_QUANTITIES = 200
 # Each pattern is compiled when first used, then takes its stand-in's place in this module's
 # globals (smartlint._lazyre): a cold check of a few goals uses a third of them.
 _lazy = lazy_compiler(globals())
-_URL = _lazy(r"(?:https?://|www\.)[^\s<>\"]{1,2000}|<[^<>]{0,2000}>", re.IGNORECASE)
+_URL = _lazy(URL_PATTERN, re.IGNORECASE)
 # A number: "1,200", "2027", "4.5", ".5", "1e6". The pattern starts with a character class
 # (the first digit or dot, the "not after a word or dot" test made just after it) so that
 # the regex engine can skip to candidate characters instead of trying every position.
@@ -857,7 +859,7 @@ class _Builder:
         self.out: list[Quantity] = []
         self.taken: list[tuple[int, int]] = []
         blocked: list[tuple[int, int]] = []
-        if "/" in text or "<" in text:  # every URL or <...> has one
+        if may_hold_url(text, low if low is not None else text.lower()):
             blocked = _merge_spans(sorted(m.span() for m in _URL.finditer(self.norm)))
         self.blocked = blocked
 

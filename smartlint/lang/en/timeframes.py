@@ -40,6 +40,8 @@ from smartlint._lazyre import ascii_twin_source, lazy_compiler, lazy_pattern
 from smartlint.lang.base import TEXT_KEY, TimeMention, doc_text
 from smartlint.lang.en.numbers import (
     MONTH_RE,
+    URL_PATTERN,
+    may_hold_url,
     month_number,
     normalise,
     parse_word_number,
@@ -1758,7 +1760,7 @@ def _vouched(window: str) -> bool:
     return (_LOW_TWINS or _low_twins()).vouch.search(window) is not None
 
 
-_URL = _lazy(r"(?:https?://|www\.)[^\s<>\"]{1,2000}|<[^<>]{0,2000}>", re.IGNORECASE)
+_URL = _lazy(URL_PATTERN, re.IGNORECASE)
 
 
 # Words whose presence anywhere in the text makes some atoms possible at all: a text with
@@ -2095,11 +2097,11 @@ def _scan(norm: str, ascii_low: str | None = None) -> list[_Atom]:
     """The atoms of `norm`; `ascii_low` is `_twin_subject(norm)` (in ASCII text, as its
     name says, `norm.lower()`)."""
     atoms: list[_Atom] = []
-    urls = [m.span() for m in _URL.finditer(norm)] if ("/" in norm or "<" in norm) else []
     last_end = 0
     # Tokens are ASCII, so lower-casing only A-Z keeps every offset and every token's
     # `lower()`; one lower-case copy saves a `lower()` a token.
     low = ascii_low if ascii_low is not None else norm.translate(_ASCII_LOWER)
+    urls = [m.span() for m in _URL.finditer(norm)] if may_hold_url(norm, low) else []
     # the tokens to look at: (offset of a piece, its `_ScanToken`s) of the pieces with any
     found: list[tuple[int, tuple[_ScanToken, ...]]]
     if ascii_low is not None and len(norm) < 10_000:
