@@ -258,3 +258,43 @@ def test_no_verb_is_empty() -> None:
     # `_pick_verb` goes on from each match's end (as `finditer` does for non-empty ones)
     _pattern, table = goal._verbs()
     assert table and all(table)
+
+
+_TRIM_PIECES = [*goal._LEAD_WORDS.split("|"), "方面", "水平", "至少", "不低于", "达", "要", "应",
+                " ", "\t", "\n", "客户", "满意度", "NPS", "1", "-", "x"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_TRIM_PIECES), max_size=8).map("".join),
+    st.text(alphabet="的将客a \n", max_size=3),
+    st.text(alphabet="的了客a \n", max_size=3),
+)
+def test_remembered_trim_is_the_trim_worked_out(stretch: str, before: str, after: str) -> None:
+    """`_trim_span` reuses each stretch's offsets: the same span as trimming afresh, at
+    any position in any text, the first time and from the cache."""
+    text = before + stretch + after
+    start, end = len(before), len(before) + len(stretch)
+    expected = goal._trimmed(text, start, end) if start < end else None
+    for _ in range(2):
+        assert goal._trim_span(text, start, end) == expected
+    assert goal._trim_span(stretch, 0, len(stretch)) == goal._trimmed(stretch, 0, len(stretch))
+
+
+def test_a_long_stretch_is_trimmed_without_the_cache() -> None:
+    stretch = "的" + "客" * 100 + "了"
+    goal._TRIMMED.clear()
+    assert goal._trim_span(stretch, 0, len(stretch)) == goal._trimmed(stretch, 0, len(stretch))
+    assert goal._trim_span(stretch, 0, len(stretch)) is None  # too long for a metric
+    assert not goal._TRIMMED  # such a key is not kept
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="，。；;！？!?\n,1234增长a", max_size=12))
+def test_clause_marks_from_the_first_found_are_all_the_marks(text: str) -> None:
+    """`analyse` searches for the first mark itself and hands its position on."""
+    every = [m.start() for m in goal._CLAUSE_END.finditer(text)]
+    assert goal._clause_ends(text) == every
+    first = goal._CLAUSE_END.search(text)
+    if first is not None:
+        assert goal._clause_ends(text, first.start()) == every

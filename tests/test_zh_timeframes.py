@@ -485,3 +485,46 @@ def test_readings_reused_by_phrase_are_the_handlers_own(data: st.DataObject | No
 
 
 _CACHED = [timeframes._by_phrase(handler) for _pattern, handler in _PHRASE_READ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(timeframes._ABS_MONTH.pattern + timeframes._WEEKDAY.pattern))
+@example("3 月底")
+@example("十二月31日")
+@example("十月")
+@example("１０月")
+@example("下周一")
+@example("礼拜天")
+def test_month_and_weekday_gates_pass_every_text_with_a_match(text: str) -> None:
+    if re.search(timeframes._MONTH_GATE, text) is None:
+        assert timeframes._ABS_MONTH.search(text) is None
+    if re.search(timeframes._WEEKDAY_GATE, text) is None:
+        assert timeframes._WEEKDAY.search(text) is None
+
+
+def test_no_scanner_matches_an_empty_string() -> None:
+    """`_candidates` hands every match to its handler with no test for an empty one: each
+    scanner's shortest match is at least one character."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    for pattern, _handler, _chars, _words in timeframes._SCANNERS:
+        assert _parser.parse(pattern.pattern).getwidth()[0] >= 1, pattern.pattern
+    assert _parser.parse("a?").getwidth()[0] == 0  # the measure tells an optional pattern
+
+
+_ALL_SCANNER_PIECES = "".join(p.pattern for p, _h, _c, _w in timeframes._SCANNERS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(_ALL_SCANNER_PIECES, max_size=10))
+@example("2027学年")
+@example("下周三")
+@example("在年会前")
+def test_a_scan_its_gate_skips_would_have_found_nothing(text: str) -> None:
+    """Every scan `_scanners_for` hands out behind a gate (its own, or its words as one)
+    finds nothing where the gate finds nothing."""
+    scans = timeframes._scanners_for("".join(sorted(timeframes._TRIGGER_BITS)))
+    assert len(scans) == len(timeframes._SCANNERS)
+    for finditer, handler, gate in scans:
+        if gate is not None and gate(text) is None:
+            assert [f for m in finditer(text) if (f := handler(m))] == []
