@@ -528,3 +528,24 @@ def test_a_scan_its_gate_skips_would_have_found_nothing(text: str) -> None:
     for finditer, handler, gate in scans:
         if gate is not None and gate(text) is None:
             assert [f for m in finditer(text) if (f := handler(m))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("2027年6月前在www.fy27.com上线新版本", ["2027年6月前"]),
+        ("2027年Q3前把WWW.FY27.COM访问量提高20%", ["2027年Q3前"]),
+        ("把acme.com/q3的访问量提高20%", []),
+        ("2027年Q3前把https://x.cn/2027访问量提高20%", ["2027年Q3前"]),
+        ("FY27前完成官网改版", ["FY27前"]),  # no address: read
+    ],
+)
+def test_no_time_frame_is_read_inside_a_web_address(text: str, found: list[str]) -> None:
+    assert [m.text for m in timeframes.extract(text)] == found
+
+
+@given(st.text(alphabet="wW./:<>hps acmeoq3fy27年前把", max_size=24))
+def test_every_web_address_is_looked_for(text: str) -> None:
+    # the gate before the search never skips a text with an address in it
+    url = re.compile(timeframes._URL.pattern, timeframes._URL.flags)
+    assert timeframes._url_spans(text) == [m.span() for m in url.finditer(text)]

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import Any, cast
 
 from smartlint import dates
+from smartlint._lazyre import lazy_pattern
 from smartlint.lang.base import Resolver, TimeMention, doc_text
 from smartlint.lang.zh.numerals import parse_chinese_number
 from smartlint.model import TimeKind
@@ -963,13 +964,34 @@ def _merge_ranges(text: str, out: list[TimeMention]) -> list[TimeMention]:
     return merged
 
 
+#: Web addresses, where no time frame is read ("www.fy27.com" holds no fiscal year,
+#: "acme.com/q3" no quarter): with a scheme, with "www.", or a bare domain followed by a
+#: path; they end at a blank or a Chinese character. Compiled on first use.
+_URL = lazy_pattern(
+    r"(?:https?://|www\.)[^\s<>\"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+"
+    r"|(?<![a-z0-9.-])(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>\"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*",
+    re.IGNORECASE,
+)
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the web addresses in `text` (most goals: none, without a search: each
+    address holds a "/" or "www.")."""
+    if "/" in text or ("." in text and "www." in text.lower()):
+        return [m.span() for m in _URL.finditer(text)]
+    return []
+
+
 def extract(doc: Any) -> list[TimeMention]:
     """Time mentions in `doc` (the goal's text, or a spaCy Doc), in text order."""
     text: str = doc if isinstance(doc, str) else doc_text(doc)  # only the text is read
     if not text:
         return []
     out: list[TimeMention] = []
+    urls = _url_spans(text)
     for f in _candidates(text):
+        if urls and any(a <= f[0] < b for a, b in urls):
+            continue  # inside a web address
         start, end, kind, bounding, resolver = _role(text, f)
         out.append(TimeMention(start, end, text[start:end], kind, bounding, resolver))
     if len(out) < 2:
