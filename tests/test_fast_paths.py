@@ -210,12 +210,12 @@ def test_chinese_word_list_trie_finds_what_the_longest_first_alternation_finds(
 
 
 def test_signals_fields_are_in_declaration_order() -> None:
-    # the evidence is made positionally (`_new_signals`): a field out of order would swap
-    # two of the rules' inputs
-    from smartlint_rules._core import Signals, _new_signals
+    # the evidence is made positionally: a field out of order would swap two of the rules'
+    # inputs
+    from smartlint_rules._core import Signals
 
     values = tuple(object() for _ in Signals._fields)
-    made = _new_signals(values)
+    made = Signals(*values)
     assert type(made) is Signals
     assert all(getattr(made, f) is v for f, v in zip(Signals._fields, values, strict=True))
     assert made == Signals(**dict(zip(Signals._fields, values, strict=True)))
