@@ -1510,26 +1510,6 @@ _NEXT_COMING_BEFORE = _lazy(
 )
 
 
-#: Atoms with a context check in `_accept` (the others are always accepted).
-_CHECKED_ATOMS = frozenset(
-    [
-        "md",
-        "my",
-        "month",
-        "year",
-        "yearpre",
-        "mdn",
-        "wd",
-        "season",
-        "dur",
-        "the",
-        "freq",
-        "rel",
-        "eo",
-    ]
-)
-
-
 def _cased(m: re.Match[str], norm: str, group: str | int) -> str:
     """Group `group` of `m` as written in `norm` ("" if it did not take part).
 
@@ -1722,7 +1702,7 @@ def _accept_the(m: re.Match[str], norm: str, low: str | None) -> bool:
     return not _THE_AFTER_OF.search(before) or bool(_THE_EDGE_OF.search(before))
 
 
-#: The check of each atom that has one (`_accept`).
+#: The check of each atom that has one (`_accept`; the others are always accepted).
 _CHECKS: dict[str, Callable[[re.Match[str], str, str | None], bool]] = {
     "freq": _accept_freq,
     "rel": _accept_rel,
