@@ -158,6 +158,12 @@ _TEXTS = st.lists(
 ).map(lambda parts: "".join(word + sep for word, sep in parts))
 
 
+def _accept(name: str, m: re.Match[str], norm: str, low: str | None = None) -> bool:
+    """Whether `_scan` keeps atom `name`'s match `m`: its check in `_CHECKS`, if any."""
+    check = tf._CHECKS.get(name)
+    return True if check is None else check(m, norm, low)
+
+
 def _outputs(text: str) -> list[tuple[object, ...]]:
     return [
         (m.start, m.end, m.text, m.kind, m.bounding, m.resolve(REF, 4).start_date,
@@ -257,7 +263,7 @@ def test_the_atom_is_checked_as_the_two_searches_check_it(text: str) -> None:
         before = low[max(0, m.start() - 24) : m.start()]
         twins = tf._low_twins()
         plain = not twins.the_after_of.search(before) or bool(twins.the_edge_of.search(before))
-        assert tf._accept("the", found, text, low) == plain
+        assert _accept("the", found, text, low) == plain
 
 
 @pytest.mark.parametrize("token", ["q1", "q4", "Q3", "h1", "H2", "fy27", "FY2027", "cy26", "eoq",
@@ -400,7 +406,7 @@ def test_the_checks_read_the_case_of_a_lower_cased_match_from_the_text(text: str
                 continue
             cased = tf._COMPILED[name].match(norm, pos)
             assert cased is not None and cased.span() == m.span()
-            assert tf._accept(name, m, norm, low) == tf._accept(name, cased, norm, low)
+            assert _accept(name, m, norm, low) == _accept(name, cased, norm, low)
 
 
 _WINDOW_WORDS = tf._wordlist(
@@ -491,7 +497,7 @@ def _scan_by_tables(norm: str, ascii_low: str | None) -> list[tuple[object, ...]
             m = patterns[name].match(subject, pos)
             if m is None or m.end() == pos:
                 continue
-            if not tf._accept(name, m, norm, ascii_low):
+            if not _accept(name, m, norm, ascii_low):
                 continue
             found.append((name, pos, m.end(), m.groups()))
             last_end = m.end()
@@ -561,4 +567,4 @@ def test_every_checked_atom_has_its_check() -> None:
     checked = {"md", "my", "month", "year", "yearpre", "mdn", "wd", "season", "dur", "the",
                "freq", "rel", "eo"}  # fmt: skip
     assert frozenset(tf._CHECKS) == checked
-    assert tf._accept("q", re.match("q3", "q3"), "Q3", "q3") is True  # type: ignore[arg-type]
+    assert _accept("q", re.match("q3", "q3"), "Q3", "q3") is True  # type: ignore[arg-type]

@@ -1466,7 +1466,8 @@ class _Atom:
         self.end = end
         # The match's groups (all named, see `_GROUP_NAMES`), read by index (`_G_REL_N` ...):
         # no dict a goal. In ASCII text they are those of the lower-cased text: every reader
-        # from here on is blind to case (`_accept`, which is not, reads the text by span).
+        # from here on is blind to case (the checks of `_CHECKS`, which are not, read the
+        # text by span).
         self.values: tuple[str | None, ...] = m.groups()
 
 
@@ -1518,14 +1519,6 @@ def _cased(m: re.Match[str], norm: str, group: str | int) -> str:
     read the case ("may", "MoM", "Sun") read it here instead of matching `norm` again."""
     first, end = m.span(group)
     return norm[first:end]
-
-
-def _accept(name: str, m: re.Match[str], norm: str, low: str | None = None) -> bool:
-    """Context checks for atoms that are often something else (`m` may be a match in the
-    lower-cased text, see `_cased`; `low`: see `_classify`). One function an atom, in
-    `_CHECKS`, which `_scan` calls itself: no chain of up to 14 name tests an atom."""
-    check = _CHECKS.get(name)
-    return True if check is None else check(m, norm, low)
 
 
 def _before(m: re.Match[str], norm: str) -> str:
@@ -1702,7 +1695,10 @@ def _accept_the(m: re.Match[str], norm: str, low: str | None) -> bool:
     return not _THE_AFTER_OF.search(before) or bool(_THE_EDGE_OF.search(before))
 
 
-#: The check of each atom that has one (`_accept`; the others are always accepted).
+#: The context check of each atom that is often something else (the others are always
+#: accepted): called by `_scan` with the match (`m` may be a match in the lower-cased text,
+#: see `_cased`), the text and its lower-cased twin (`low`: see `_classify`). One function
+#: an atom: no chain of up to 14 name tests an atom.
 _CHECKS: dict[str, Callable[[re.Match[str], str, str | None], bool]] = {
     "freq": _accept_freq,
     "rel": _accept_rel,
@@ -2131,7 +2127,7 @@ def _scan(norm: str, ascii_low: str | None = None) -> list[_Atom]:
                 end = m.end()
                 if end == pos:
                     continue
-                # (`_accept`, called only for the atoms it checks; it reads the case of a
+                # (the atom's check in `_CHECKS`, if it has one; it reads the case of a
                 # match in the lower-cased text from `norm`, by span: no second match)
                 check = checks(name)
                 if check is not None and not check(m, norm, ascii_low):
@@ -2571,7 +2567,7 @@ def _resolver(
 
 
 class _Twins:
-    """The context patterns of `_classify` and `_accept`, either as written (IGNORECASE, for
+    """The context patterns of `_classify` and the atoms' checks, either as written (IGNORECASE, for
     any text) or as case-sensitive twins for lower-cased ASCII text. Matching is the same
     there (ASCII letters fold only to each other, and lower-casing keeps every offset), but
     a case-sensitive alternation skips a branch on its first letter: the prefix searches
