@@ -700,14 +700,15 @@ def change_quantity(goal: ParsedGoal) -> Quantity | None:
         return goal.change
     en = goal.lang == "en"
     pattern = _EN_BY if en else _ZH_CHANGE
+    # gate: `_EN_BY` needs "by" (no character outside ASCII is IGNORECASE-equal to "b" or
+    # "y"), which most goals with a percentage lack: tested once, at the first one
+    by_tested = not en
     for q in goal.quantities:
         if q.kind in _RELATIVE:
-            # gate: `_EN_BY` needs "by" (no character outside ASCII is IGNORECASE-equal to
-            # "b" or "y"), which most goals with a percentage lack: read once, at the first
-            if en:
+            if not by_tested:
                 if "by" not in goal.text.lower():
                     return None
-                en = False  # (read)
+                by_tested = True
             if pattern.search(goal.text[max(0, q.start - 24) : q.start]):
                 return q
     return None
